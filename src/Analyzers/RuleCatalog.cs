@@ -1,0 +1,99 @@
+using Microsoft.CodeAnalysis;
+
+namespace PerfAnalyzers;
+
+/// <summary>Every rule's id, category, severity, texts and help link: the single place they are declared.</summary>
+public static class RuleCatalog
+{
+    public const string HelpLinkBase = "https://github.com/perfanalyzers/perfanalyzers/blob/main/docs/rules/";
+
+    public static class Ids
+    {
+        public const string BlockingIOInAsyncMethod = "PERF001";
+        public const string BlockingWaitInAsyncMethod = "PERF002";
+        public const string QueryInLoop = "PERF010";
+        public const string LazyNavigationInLoop = "PERF011";
+        public const string SaveChangesInLoop = "PERF012";
+        public const string DeeplyNestedLoops = "PERF020";
+        public const string LinearSearchInLoop = "PERF021";
+        public const string StringConcatenationInLoop = "PERF030";
+    }
+
+    public static class Categories
+    {
+        public const string BlockingIO = "Blocking I/O";
+        public const string AsyncOptimization = "Async Optimization";
+        public const string NPlusOneQuery = "N+1 Query";
+        public const string NestedLoops = "Nested Loops";
+        public const string StringConcatenation = "String Concatenation";
+    }
+
+    public static readonly DiagnosticDescriptor BlockingIOInAsyncMethod = Create(
+        Ids.BlockingIOInAsyncMethod,
+        Categories.BlockingIO,
+        DiagnosticSeverity.Warning,
+        "Synchronous I/O in async code",
+        "'{0}' blocks the thread in an async method; use '{1}'",
+        "A synchronous I/O call inside async code blocks a thread-pool thread while the I/O completes. Await the asynchronous counterpart instead.");
+
+    public static readonly DiagnosticDescriptor BlockingWaitInAsyncMethod = Create(
+        Ids.BlockingWaitInAsyncMethod,
+        Categories.AsyncOptimization,
+        DiagnosticSeverity.Warning,
+        "Blocking wait on a task in async code",
+        "'{0}' blocks the thread while waiting in async code; use '{1}'",
+        "Blocking on a task inside async code wastes a thread-pool thread and can deadlock. Await the task instead.");
+
+    public static readonly DiagnosticDescriptor QueryInLoop = Create(
+        Ids.QueryInLoop,
+        Categories.NPlusOneQuery,
+        DiagnosticSeverity.Warning,
+        "Database query inside a loop",
+        "'{0}' runs a database query on every iteration of this loop",
+        "Executing a query on every iteration of a loop costs one database round trip per item (the N+1 query problem). Query once for all items before the loop.");
+
+    public static readonly DiagnosticDescriptor LazyNavigationInLoop = Create(
+        Ids.LazyNavigationInLoop,
+        Categories.NPlusOneQuery,
+        DiagnosticSeverity.Warning,
+        "Lazy-loaded navigation read inside a loop",
+        "Navigation '{0}' is lazy-loaded with one query per iteration of this loop; include it in the query that produced '{1}'",
+        "Reading a lazy-loaded navigation property of each entity in a loop runs one query per entity. Load it with the original query using Include.");
+
+    public static readonly DiagnosticDescriptor SaveChangesInLoop = Create(
+        Ids.SaveChangesInLoop,
+        Categories.NPlusOneQuery,
+        DiagnosticSeverity.Warning,
+        "SaveChanges inside a loop",
+        "'{0}' saves to the database on every iteration of this loop; save once after the loop",
+        "Calling SaveChanges on every iteration costs one database round trip (and transaction) per item. Save once after the loop.");
+
+    public static readonly DiagnosticDescriptor DeeplyNestedLoops = Create(
+        Ids.DeeplyNestedLoops,
+        Categories.NestedLoops,
+        DiagnosticSeverity.Warning,
+        "Loops nested too deep",
+        "Loop is nested {0} deep, more than the maximum of {1}",
+        "Deeply nested loops multiply their iteration counts and grow as n^3 or worse. Restructure with lookups or joins.");
+
+    public static readonly DiagnosticDescriptor LinearSearchInLoop = Create(
+        Ids.LinearSearchInLoop,
+        Categories.NestedLoops,
+        DiagnosticSeverity.Info,
+        "Linear search inside a loop",
+        "'{0}' searches '{1}' linearly on every iteration of this loop; build a set or dictionary once before the loop",
+        "A linear search over a collection that does not change in the loop makes the loop quadratic. Build a HashSet or dictionary once before the loop.");
+
+    public static readonly DiagnosticDescriptor StringConcatenationInLoop = Create(
+        Ids.StringConcatenationInLoop,
+        Categories.StringConcatenation,
+        DiagnosticSeverity.Warning,
+        "String concatenation inside a loop",
+        "String '{0}' is built by concatenation inside a loop; use a StringBuilder",
+        "Each concatenation copies the whole string built so far, so building a string in a loop is quadratic. Append to a StringBuilder instead.");
+
+    public static string HelpLink(string id) => HelpLinkBase + id + ".md";
+
+    private static DiagnosticDescriptor Create(string id, string category, DiagnosticSeverity severity, string title, string message, string description) =>
+        new(id, title, message, category, severity, isEnabledByDefault: true, description, HelpLink(id));
+}

@@ -1,0 +1,90 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PerfAnalyzers.Rules;
+
+/// <summary>The shapes of "append to this string variable" shared by PERF030's analyzer and code fix.</summary>
+public static class StringAccumulation
+{
+    /// <summary>The local, parameter or field being accumulated into, or null for any other target.</summary>
+    public static ISymbol? GetAccumulatedSymbol(IOperation target) => target switch
+    {
+        ILocalReferenceOperation local => local.Local,
+        IParameterReferenceOperation parameter => parameter.Parameter,
+        IFieldReferenceOperation field when field.Instance is null or IInstanceReferenceOperation => field.Field,
+        _ => null,
+    };
+
+    /// <summary>True for <c>s + …</c>, <c>… + s</c>, <c>string.Concat(s, …)</c> and <c>$"{s}…"</c>.</summary>
+    public static bool IsSelfConcatenation(IOperation value, ISymbol symbol, INamedTypeSymbol stringType)
+    {
+        value = Unwrap(value);
+        switch (value)
+        {
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary
+                when SymbolEqualityComparer.Default.Equals(binary.Type, stringType):
+                return IsReferenceTo(FirstOperand(binary), symbol) || IsReferenceTo(Unwrap(binary.RightOperand), symbol);
+            case IInvocationOperation { TargetMethod: { Name: "Concat", IsStatic: true } method } invocation
+                when SymbolEqualityComparer.Default.Equals(method.ContainingType, stringType) && invocation.Arguments.Length > 0:
+                return IsReferenceTo(FirstConcatArgument(invocation), symbol);
+            case IInterpolatedStringOperation interpolated when interpolated.Parts.Length > 0:
+                return interpolated.Parts[0] is IInterpolationOperation { Alignment: null, FormatString: null } first
+                    && IsReferenceTo(Unwrap(first.Expression), symbol);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The leftmost operand of a chain of string additions: <c>s</c> in <c>s + a + b</c>.</summary>
+    public static IOperation FirstOperand(IBinaryOperation binary)
+    {
+        var left = Unwrap(binary.LeftOperand);
+        while (left is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } inner
+               && inner.Type?.SpecialType == SpecialType.System_String)
+        {
+            left = Unwrap(inner.LeftOperand);
+        }
+
+        return left;
+    }
+
+    public static bool IsReferenceTo(IOperation? operation, ISymbol symbol) =>
+        operation is not null && SymbolEqualityComparer.Default.Equals(GetAccumulatedSymbol(operation), symbol);
+
+    /// <summary>True when the statement holding the assignment is directly followed by break, return, throw or goto.</summary>
+    public static bool LoopExitsRightAfter(IOperation assignment)
+    {
+        var statement = assignment.Syntax.FirstAncestorOrSelf<StatementSyntax>();
+        if (statement?.Parent is not BlockSyntax block)
+        {
+            return false;
+        }
+
+        var index = block.Statements.IndexOf(statement);
+        return index + 1 < block.Statements.Count
+            && block.Statements[index + 1] is BreakStatementSyntax or ReturnStatementSyntax or ThrowStatementSyntax or GotoStatementSyntax;
+    }
+
+    private static IOperation? FirstConcatArgument(IInvocationOperation invocation)
+    {
+        var argument = Unwrap(invocation.Arguments[0].Value);
+        // string.Concat(params string[]) wraps the arguments in an array creation.
+        if (argument is IArrayCreationOperation { Initializer.ElementValues: { Length: > 0 } elements })
+        {
+            return Unwrap(elements[0]);
+        }
+
+        return argument;
+    }
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (operation is IConversionOperation { IsImplicit: true } conversion)
+        {
+            operation = conversion.Operand;
+        }
+
+        return operation;
+    }
+}

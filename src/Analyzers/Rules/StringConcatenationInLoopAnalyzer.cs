@@ -1,0 +1,64 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using PerfAnalyzers.Infrastructure;
+
+namespace PerfAnalyzers.Rules;
+
+/// <summary>PERF030: a string accumulated with <c>+=</c>, <c>s = s + …</c>, <c>string.Concat(s, …)</c> or <c>$"{s}…"</c> inside a loop.</summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class StringConcatenationInLoopAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleCatalog.StringConcatenationInLoop);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            var stringType = start.Compilation.GetSpecialType(SpecialType.System_String);
+            start.RegisterOperationAction(ctx => AnalyzeCompound(ctx, stringType), OperationKind.CompoundAssignment);
+            start.RegisterOperationAction(ctx => AnalyzeSimple(ctx, stringType), OperationKind.SimpleAssignment);
+        });
+    }
+
+    private static void AnalyzeCompound(OperationAnalysisContext context, INamedTypeSymbol stringType)
+    {
+        var assignment = (ICompoundAssignmentOperation)context.Operation;
+        if (assignment.OperatorKind != BinaryOperatorKind.Add
+            || !SymbolEqualityComparer.Default.Equals(assignment.Target.Type, stringType))
+        {
+            return;
+        }
+
+        Report(context, assignment);
+    }
+
+    private static void AnalyzeSimple(OperationAnalysisContext context, INamedTypeSymbol stringType)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (!SymbolEqualityComparer.Default.Equals(assignment.Target.Type, stringType)
+            || StringAccumulation.GetAccumulatedSymbol(assignment.Target) is not { } symbol
+            || !StringAccumulation.IsSelfConcatenation(assignment.Value, symbol, stringType))
+        {
+            return;
+        }
+
+        Report(context, assignment);
+    }
+
+    private static void Report(OperationAnalysisContext context, IAssignmentOperation assignment)
+    {
+        if (StringAccumulation.GetAccumulatedSymbol(assignment.Target) is not { } symbol
+            || LoopContext.FindEnclosingLoop(assignment) is not { } loop
+            || LoopContext.IsDeclaredInside(loop, symbol)
+            || StringAccumulation.LoopExitsRightAfter(assignment))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(RuleCatalog.StringConcatenationInLoop, assignment.Syntax.GetLocation(), symbol.Name));
+    }
+}
