@@ -75,7 +75,7 @@ internal sealed class AsyncCounterpartFinder
                 || parameter.RefKind != RefKind.None
                 || candidateParameters[i].RefKind != RefKind.None
                 || parameter.Name != candidateParameters[i].Name
-                || !SameType(parameter.Type, candidateParameters[i].Type))
+                || !SameType(parameter.Type, candidateParameters[i].Type) && !IsMemoryForSpan(parameter.Type, candidateParameters[i].Type))
             {
                 return false;
             }
@@ -213,6 +213,19 @@ internal sealed class AsyncCounterpartFinder
 
         return false;
     }
+
+    /// <summary>
+    /// <c>Span&lt;T&gt;</c> → <c>Memory&lt;T&gt;</c> and <c>ReadOnlySpan&lt;T&gt;</c> → <c>ReadOnlyMemory&lt;T&gt;</c>: how
+    /// <c>Stream.Read(Span)</c>/<c>Write(ReadOnlySpan)</c> map to their async versions. The call site still has to bind
+    /// (an array converts to both; a stackalloc'd span does not, and is then not reported).
+    /// </summary>
+    internal static bool IsMemoryForSpan(ITypeSymbol span, ITypeSymbol memory) =>
+        span is INamedTypeSymbol { IsGenericType: true, Name: "Span" or "ReadOnlySpan" } spanType
+        && memory is INamedTypeSymbol { IsGenericType: true, Name: "Memory" or "ReadOnlyMemory" } memoryType
+        && spanType.Name.Replace("Span", "Memory") == memoryType.Name
+        && spanType.ContainingNamespace?.Name == "System"
+        && memoryType.ContainingNamespace?.Name == "System"
+        && SameType(spanType.TypeArguments[0], memoryType.TypeArguments[0]);
 
     /// <summary>Type equality across two method definitions: their own type parameters correspond by position.</summary>
     internal static bool SameType(ITypeSymbol left, ITypeSymbol right)

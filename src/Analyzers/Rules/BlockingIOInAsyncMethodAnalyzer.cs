@@ -243,7 +243,8 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
                 var matched = false;
                 foreach (var candidate in parameters)
                 {
-                    if (candidate.Name == parameter.Name && SymbolEqualityComparer.Default.Equals(candidate.Type, parameter.Type))
+                    if (candidate.Name == parameter.Name
+                        && (SymbolEqualityComparer.Default.Equals(candidate.Type, parameter.Type) || AsyncCounterpartFinder.IsMemoryForSpan(parameter.Type, candidate.Type)))
                     {
                         matched = true;
                         break;

@@ -134,6 +134,8 @@ public sealed class BlockingWaitInAsyncMethodAnalyzer : DiagnosticAnalyzer
 
             var collection = FindForEachCollection(symbol, body);
             var position = wait.Syntax.SpanStart;
+            ILocalSymbol? whenAllLocal = null;
+            var raced = false;
             foreach (var operation in body.Descendants())
             {
                 if (operation.Syntax.SpanStart >= position)
@@ -143,11 +145,37 @@ public sealed class BlockingWaitInAsyncMethodAnalyzer : DiagnosticAnalyzer
 
                 switch (operation)
                 {
-                    case IAwaitOperation awaited when RefersTo(StripConfigureAwait(awaited.Operation), symbol):
+                    case IAwaitOperation awaited:
+                        var operand = StripConfigureAwait(awaited.Operation);
+                        if (RefersTo(operand, symbol) || (whenAllLocal is not null && RefersTo(operand, whenAllLocal)))
+                        {
+                            return true;
+                        }
+
+                        break;
+                    case IInvocationOperation { TargetMethod.Name: "WhenAll" or "WaitAll" or "WhenAny" } all
+                        when _types.IsTask(all.TargetMethod.ContainingType) && (Mentions(all, symbol) || (collection is not null && Mentions(all, collection))):
+                        if (all.TargetMethod.Name == "WhenAny")
+                        {
+                            // `var done = await Task.WhenAny(t, timeout); if (done != t) …; t.Result` is complete: see the comparison below.
+                            raced |= IsAwaited(all);
+                        }
+                        else if (all.TargetMethod.Name == "WaitAll" || IsAwaited(all))
+                        {
+                            return true;
+                        }
+                        else if (all.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
+                        {
+                            // var all = Task.WhenAll(a, b); await all;
+                            whenAllLocal = declarator.Symbol;
+                        }
+
+                        break;
+                    case IInvocationOperation { TargetMethod.Name: "Wait" } earlierWait
+                        when _types.IsTask(earlierWait.TargetMethod.ContainingType) && RefersTo(earlierWait.Instance, symbol) && WaitsToTheEnd(earlierWait.TargetMethod):
                         return true;
-                    case IInvocationOperation { TargetMethod.Name: "WhenAll" or "WaitAll" } all
-                        when _types.IsTask(all.TargetMethod.ContainingType) && (all.TargetMethod.Name == "WaitAll" || IsAwaited(all))
-                            && (Mentions(all, symbol) || (collection is not null && Mentions(all, collection))):
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
+                        when raced && (RefersTo(comparison.LeftOperand, symbol) || RefersTo(comparison.RightOperand, symbol)):
                         return true;
                     case IPropertyReferenceOperation { Property.Name: "IsCompleted" or "IsCompletedSuccessfully" or "IsFaulted" or "IsCanceled" or "Status" } check
                         when RefersTo(check.Instance, symbol):
@@ -162,6 +190,11 @@ public sealed class BlockingWaitInAsyncMethodAnalyzer : DiagnosticAnalyzer
 
             return false;
         }
+
+        /// <summary>Wait() and Wait(CancellationToken) return only once the task is complete; the timeout overloads may give up first.</summary>
+        private bool WaitsToTheEnd(IMethodSymbol wait) =>
+            wait.Parameters.Length == 0
+            || (wait.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(wait.Parameters[0].Type, _types.CancellationToken));
 
         private static bool IsAwaited(IOperation operation)
         {

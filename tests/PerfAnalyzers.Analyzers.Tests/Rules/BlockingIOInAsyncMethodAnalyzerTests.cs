@@ -699,4 +699,28 @@ public class BlockingIOInAsyncMethodAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task StreamSpanOverloadsWithArrays_DiagnosticButStackallocIsNot() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task M(Stream stream, byte[] data)
+            {
+                stream.{|PERF001:Write|}(data);
+                var read = stream.{|PERF001:Read|}(data);
+                Write(stream);
+                await Task.Yield();
+            }
+
+            static void Write(Stream stream)
+            {
+                Span<byte> small = stackalloc byte[4];
+                stream.Write(small);
+            }
+        }
+        """);
 }

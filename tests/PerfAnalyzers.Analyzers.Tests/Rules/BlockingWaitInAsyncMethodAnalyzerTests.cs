@@ -60,9 +60,9 @@ public class BlockingWaitInAsyncMethodAnalyzerTests
         {
             async Task<int> M(Task first, Task<int> second, ValueTask<int> third, ValueTask fourth, CancellationToken ct)
             {
-                first.{|PERF002:Wait|}();
-                first.{|PERF002:Wait|}(ct);
                 var ok = first.{|PERF002:Wait|}(100);
+                first.{|PERF002:Wait|}(ct);
+                first.Wait();
                 var a = second.GetAwaiter().{|PERF002:GetResult|}();
                 var b = second.ConfigureAwait(false).GetAwaiter().{|PERF002:GetResult|}();
                 var c = third.{|PERF002:Result|};
@@ -319,6 +319,48 @@ public class BlockingWaitInAsyncMethodAnalyzerTests
                 signal.Wait(0);
                 await gate.WaitAsync();
                 return outcome.Result + Task.CompletedTask.GetAwaiter().GetHashCode();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task CompletedByAwaitedWhenAllLocalOrEarlierWait_NoDiagnosticOnResult() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> M(Task<int> a, Task<int> b, Task<int> c)
+            {
+                var all = Task.WhenAll(a, b);
+                await all;
+                c.{|PERF002:Wait|}();
+                return a.Result + b.Result + c.Result;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task RaceWithTimeoutComparedBeforeResult_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> M(Task<int> work, TimeSpan timeout)
+            {
+                var finished = await Task.WhenAny(work, Task.Delay(timeout));
+                if (finished != work)
+                {
+                    throw new TimeoutException();
+                }
+
+                return work.Result;
+            }
+
+            async Task<int> NotCompared(Task<int> work, TimeSpan timeout)
+            {
+                await Task.WhenAny(work, Task.Delay(timeout));
+                return work.{|PERF002:Result|};
             }
         }
         """);

@@ -479,4 +479,35 @@ public class BlockingIOInAsyncMethodCodeFixTests
             }
         }
         """);
+
+    [Fact]
+    public Task StreamWriteOfArray_AwaitsWriteAsyncWithToken() => VerifyCS.VerifyCodeFixAsync("""
+        using System.IO;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task M(Stream stream, byte[] data, CancellationToken ct)
+            {
+                stream.{|PERF001:Write|}(data);
+                stream.{|PERF001:Flush|}();
+                await Task.Yield();
+            }
+        }
+        """, """
+        using System.IO;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task M(Stream stream, byte[] data, CancellationToken ct)
+            {
+                await stream.WriteAsync(data, ct);
+                await stream.FlushAsync(ct);
+                await Task.Yield();
+            }
+        }
+        """);
 }
