@@ -353,8 +353,23 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
             return ns is { IsGlobalNamespace: true };
         }
 
+        /// <summary>
+        /// True when awaiting the counterpart could call the enclosing function itself: the same name on the same type
+        /// or a base type (any overload: the fix may pick the one taking a token), or a method it overrides.
+        /// </summary>
         private static bool IsSameOrOverridden(IMethodSymbol function, IMethodSymbol counterpart)
         {
+            if (function.Name == counterpart.Name)
+            {
+                for (var type = function.ContainingType?.OriginalDefinition; type is not null; type = type.BaseType?.OriginalDefinition)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(type, counterpart.ContainingType.OriginalDefinition))
+                    {
+                        return true;
+                    }
+                }
+            }
+
             for (var current = function; current is not null; current = current.OverriddenMethod)
             {
                 if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, counterpart))

@@ -602,6 +602,7 @@ public class BlockingIOInAsyncMethodAnalyzerTests
     [Fact]
     public Task CounterpartIsTheEnclosingMethod_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
         using System.IO;
+        using System.Threading;
         using System.Threading.Tasks;
 
         class Cache
@@ -613,6 +614,16 @@ public class BlockingIOInAsyncMethodAnalyzerTests
                 await Task.Yield();
                 return Read(key);
             }
+
+            public Task SaveAsync(string key) => SaveAsync(key, CancellationToken.None);
+
+            public async Task SaveAsync(string key, CancellationToken cancellationToken)
+            {
+                await Task.Yield();
+                Save(key);
+            }
+
+            public void Save(string key) { }
         }
         """);
 
