@@ -51,9 +51,18 @@ internal static class AwaitRewriting
             return null;
         }
 
+        // A static lambda or local function cannot capture what is declared outside it.
+        var staticBoundary = site.Ancestors().FirstOrDefault(a =>
+            (a is AnonymousFunctionExpressionSyntax function && function.Modifiers.Any(SyntaxKind.StaticKeyword))
+            || (a is LocalFunctionStatementSyntax local && local.Modifiers.Any(SyntaxKind.StaticKeyword)));
         string? found = null;
         foreach (var symbol in model.LookupSymbols(position))
         {
+            if (staticBoundary is not null && !symbol.DeclaringSyntaxReferences.Any(r => staticBoundary.Span.Contains(r.Span)))
+            {
+                continue;
+            }
+
             var type = symbol switch
             {
                 IParameterSymbol parameter => parameter.Type,

@@ -510,4 +510,66 @@ public class BlockingIOInAsyncMethodCodeFixTests
             }
         }
         """);
+
+    [Fact]
+    public Task ReadLineInWhileCondition_AwaitedInsideAssignment() => VerifyCS.VerifyCodeFixAsync("""
+        using System.IO;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> M(StreamReader reader, CancellationToken ct)
+            {
+                var count = 0;
+                string? line;
+                while ((line = reader.{|PERF001:ReadLine|}()) != null)
+                {
+                    count += line.Length;
+                }
+                return count;
+            }
+        }
+        """, """
+        using System.IO;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> M(StreamReader reader, CancellationToken ct)
+            {
+                var count = 0;
+                string? line;
+                while ((line = await reader.ReadLineAsync(ct)) != null)
+                {
+                    count += line.Length;
+                }
+                return count;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task StaticAsyncLambda_DoesNotCaptureOuterToken() => VerifyCS.VerifyCodeFixAsync("""
+        using System;
+        using System.IO;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Func<string, Task<string>> M(CancellationToken ct) => static async path => File.{|PERF001:ReadAllText|}(path)!;
+        }
+        """, """
+        using System;
+        using System.IO;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            Func<string, Task<string>> M(CancellationToken ct) => static async path => (await File.ReadAllTextAsync(path))!;
+        }
+        """);
 }
