@@ -1,0 +1,80 @@
+using Microsoft.CodeAnalysis;
+
+namespace PerfAnalyzers.Infrastructure;
+
+/// <summary>The task and awaiter types of one compilation, resolved once.</summary>
+internal sealed class TaskTypes
+{
+    private TaskTypes(Compilation compilation, INamedTypeSymbol task)
+    {
+        Task = task;
+        TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
+        ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
+        ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
+        ConfiguredTaskAwaitable = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ConfiguredTaskAwaitable");
+        ConfiguredTaskAwaitableOfT = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ConfiguredTaskAwaitable`1");
+        ConfiguredValueTaskAwaitable = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable");
+        ConfiguredValueTaskAwaitableOfT = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable`1");
+        Thread = compilation.GetTypeByMetadataName("System.Threading.Thread");
+        TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
+        CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+    }
+
+    public INamedTypeSymbol Task { get; }
+    public INamedTypeSymbol? TaskOfT { get; }
+    public INamedTypeSymbol? ValueTask { get; }
+    public INamedTypeSymbol? ValueTaskOfT { get; }
+    public INamedTypeSymbol? ConfiguredTaskAwaitable { get; }
+    public INamedTypeSymbol? ConfiguredTaskAwaitableOfT { get; }
+    public INamedTypeSymbol? ConfiguredValueTaskAwaitable { get; }
+    public INamedTypeSymbol? ConfiguredValueTaskAwaitableOfT { get; }
+    public INamedTypeSymbol? Thread { get; }
+    public INamedTypeSymbol? TimeSpan { get; }
+    public INamedTypeSymbol? CancellationToken { get; }
+
+    /// <summary>Null when the compilation has no System.Threading.Tasks.Task (nothing to analyse).</summary>
+    public static TaskTypes? Create(Compilation compilation) =>
+        compilation.GetTypeByMetadataName("System.Threading.Tasks.Task") is { } task ? new TaskTypes(compilation, task) : null;
+
+    /// <summary>Task or Task&lt;T&gt; (or a type derived from them).</summary>
+    public bool IsTask(ITypeSymbol? type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, Task))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Task&lt;T&gt; or ValueTask&lt;T&gt;: the types with a blocking Result.</summary>
+    public bool IsGenericTask(ITypeSymbol? type)
+    {
+        var definition = type?.OriginalDefinition;
+        return SymbolEqualityComparer.Default.Equals(definition, TaskOfT) || SymbolEqualityComparer.Default.Equals(definition, ValueTaskOfT);
+    }
+
+    /// <summary>A task, value task or ConfigureAwait result: what GetAwaiter().GetResult() blocks on.</summary>
+    public bool IsAwaitable(ITypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        if (IsTask(type) || IsGenericTask(type))
+        {
+            return true;
+        }
+
+        var definition = type.OriginalDefinition;
+        return SymbolEqualityComparer.Default.Equals(definition, ValueTask)
+            || SymbolEqualityComparer.Default.Equals(definition, ConfiguredTaskAwaitable)
+            || SymbolEqualityComparer.Default.Equals(definition, ConfiguredTaskAwaitableOfT)
+            || SymbolEqualityComparer.Default.Equals(definition, ConfiguredValueTaskAwaitable)
+            || SymbolEqualityComparer.Default.Equals(definition, ConfiguredValueTaskAwaitableOfT);
+    }
+}

@@ -1,0 +1,304 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using PerfAnalyzers.Infrastructure;
+
+namespace PerfAnalyzers.Rules;
+
+/// <summary>
+/// PERF002: a blocking wait inside async code: <c>Task.Result</c>, <c>.Wait()</c>, <c>.GetAwaiter().GetResult()</c>,
+/// their <c>ValueTask</c> equivalents, <c>Thread.Sleep</c>, <c>Task.WaitAll</c> and <c>Task.WaitAny</c>.
+/// A task known to be complete (awaited before, awaited through <c>Task.WhenAll</c>, or checked with
+/// <c>IsCompleted</c>) is not reported.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class BlockingWaitInAsyncMethodAnalyzer : DiagnosticAnalyzer
+{
+    /// <summary>Diagnostic property: which wait was found (one of the <c>Kind*</c> values).</summary>
+    public const string KindKey = "Kind";
+
+    public const string KindResult = "Result";
+    public const string KindWait = "Wait";
+    public const string KindGetResult = "GetResult";
+    public const string KindSleep = "Sleep";
+    public const string KindWaitAll = "WaitAll";
+    public const string KindWaitAny = "WaitAny";
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleCatalog.BlockingWaitInAsyncMethod);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            if (TaskTypes.Create(start.Compilation) is not { } types)
+            {
+                return;
+            }
+
+            var rule = new Rule(types);
+            start.RegisterOperationAction(rule.AnalyzePropertyReference, OperationKind.PropertyReference);
+            start.RegisterOperationAction(rule.AnalyzeInvocation, OperationKind.Invocation);
+        });
+    }
+
+    private sealed class Rule
+    {
+        private readonly TaskTypes _types;
+
+        public Rule(TaskTypes types) => _types = types;
+
+        public void AnalyzePropertyReference(OperationAnalysisContext context)
+        {
+            var reference = (IPropertyReferenceOperation)context.Operation;
+            var property = reference.Property;
+            if (property.Name != "Result"
+                || !_types.IsGenericTask(property.ContainingType)
+                || reference.Syntax is not (MemberAccessExpressionSyntax or MemberBindingExpressionSyntax)
+                || AsyncContext.FindAsyncFunction(reference, context.ContainingSymbol, out var body) is null
+                || IsKnownComplete(reference.Instance, reference, body))
+            {
+                return;
+            }
+
+            var name = reference.Syntax is MemberAccessExpressionSyntax access ? access.Name : ((MemberBindingExpressionSyntax)reference.Syntax).Name;
+            Report(context, name.GetLocation(), KindResult, property.ContainingType.Name + ".Result", "await");
+        }
+
+        public void AnalyzeInvocation(OperationAnalysisContext context)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            var method = invocation.TargetMethod;
+            string kind, call, replacement;
+            IOperation? task = null;
+            switch (method.Name)
+            {
+                case "Wait" when !method.IsStatic && _types.IsTask(method.ContainingType):
+                    (kind, call, replacement, task) = (KindWait, "Task.Wait", "await", invocation.Instance);
+                    break;
+                case "GetResult" when Unwrap(invocation.Instance) is IInvocationOperation { TargetMethod.Name: "GetAwaiter" } getAwaiter
+                                      && _types.IsAwaitable(getAwaiter.Instance?.Type):
+                    (kind, call, replacement, task) = (KindGetResult, "GetAwaiter().GetResult()", "await", getAwaiter.Instance);
+                    break;
+                case "Sleep" when method.IsStatic && SymbolEqualityComparer.Default.Equals(method.ContainingType, _types.Thread) && !SleepsZero(invocation):
+                    (kind, call, replacement) = (KindSleep, "Thread.Sleep", "await Task.Delay");
+                    break;
+                case "WaitAll" when method.IsStatic && _types.IsTask(method.ContainingType):
+                    (kind, call, replacement) = (KindWaitAll, "Task.WaitAll", "await Task.WhenAll");
+                    break;
+                case "WaitAny" when method.IsStatic && _types.IsTask(method.ContainingType):
+                    (kind, call, replacement) = (KindWaitAny, "Task.WaitAny", "await Task.WhenAny");
+                    break;
+                default:
+                    return;
+            }
+
+            if (invocation.Syntax is not InvocationExpressionSyntax syntax
+                || BlockingIOInAsyncMethodAnalyzer.GetNameToken(syntax) is not { } nameToken
+                || AsyncContext.FindAsyncFunction(invocation, context.ContainingSymbol, out var body) is null
+                || (task is not null && IsKnownComplete(task, invocation, body)))
+            {
+                return;
+            }
+
+            Report(context, nameToken.GetLocation(), kind, call, replacement);
+        }
+
+        /// <summary>
+        /// True when <paramref name="task"/> has certainly completed at <paramref name="wait"/>: it was awaited (alone or
+        /// through Task.WhenAll/WaitAll) earlier in the function, it was checked with IsCompleted and friends, it is the
+        /// result of an awaited Task.WhenAny, or it is created complete (Task.FromResult, Task.CompletedTask).
+        /// </summary>
+        private bool IsKnownComplete(IOperation? task, IOperation wait, IOperation? body)
+        {
+            task = StripConfigureAwait(task);
+            if (task is null)
+            {
+                return false;
+            }
+
+            if (task is IInvocationOperation { TargetMethod.Name: "FromResult" or "FromException" or "FromCanceled" }
+                || task is IPropertyReferenceOperation { Property.Name: "CompletedTask" })
+            {
+                return true;
+            }
+
+            if (body is null || ReferencedSymbol(task) is not { } symbol)
+            {
+                return false;
+            }
+
+            var collection = FindForEachCollection(symbol, body);
+            var position = wait.Syntax.SpanStart;
+            ILocalSymbol? whenAllLocal = null;
+            var raced = false;
+            foreach (var operation in body.Descendants())
+            {
+                if (operation.Syntax.SpanStart >= position)
+                {
+                    continue;
+                }
+
+                switch (operation)
+                {
+                    case IAwaitOperation awaited:
+                        var operand = StripConfigureAwait(awaited.Operation);
+                        if (RefersTo(operand, symbol) || (whenAllLocal is not null && RefersTo(operand, whenAllLocal)))
+                        {
+                            return true;
+                        }
+
+                        break;
+                    case IInvocationOperation { TargetMethod.Name: "WhenAll" or "WaitAll" or "WhenAny" } all
+                        when _types.IsTask(all.TargetMethod.ContainingType) && (Mentions(all, symbol) || (collection is not null && Mentions(all, collection))):
+                        if (all.TargetMethod.Name == "WhenAny")
+                        {
+                            // `var done = await Task.WhenAny(t, timeout); if (done != t) …; t.Result` is complete: see the comparison below.
+                            raced |= IsAwaited(all);
+                        }
+                        else if (all.TargetMethod.Name == "WaitAll" || IsAwaited(all))
+                        {
+                            return true;
+                        }
+                        else if (all.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator })
+                        {
+                            // var all = Task.WhenAll(a, b); await all;
+                            whenAllLocal = declarator.Symbol;
+                        }
+
+                        break;
+                    case IInvocationOperation { TargetMethod.Name: "Wait" } earlierWait
+                        when _types.IsTask(earlierWait.TargetMethod.ContainingType) && RefersTo(earlierWait.Instance, symbol) && WaitsToTheEnd(earlierWait.TargetMethod):
+                        return true;
+                    case IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } comparison
+                        when raced && (RefersTo(comparison.LeftOperand, symbol) || RefersTo(comparison.RightOperand, symbol)):
+                        return true;
+                    case IPropertyReferenceOperation { Property.Name: "IsCompleted" or "IsCompletedSuccessfully" or "IsFaulted" or "IsCanceled" or "Status" } check
+                        when RefersTo(check.Instance, symbol):
+                        return true;
+                    case IVariableDeclaratorOperation { Initializer: { } initializer } declarator
+                        when SymbolEqualityComparer.Default.Equals(declarator.Symbol, symbol) && Unwrap(initializer.Value) is IAwaitOperation:
+                        return true;
+                    case ISimpleAssignmentOperation assignment when RefersTo(assignment.Target, symbol) && Unwrap(assignment.Value) is IAwaitOperation:
+                        return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Wait() and Wait(CancellationToken) return only once the task is complete; the timeout overloads may give up first.</summary>
+        private bool WaitsToTheEnd(IMethodSymbol wait) =>
+            wait.Parameters.Length == 0
+            || (wait.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(wait.Parameters[0].Type, _types.CancellationToken));
+
+        private static bool IsAwaited(IOperation operation)
+        {
+            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+            {
+                switch (parent)
+                {
+                    case IAwaitOperation:
+                        return true;
+                    case IConversionOperation:
+                    case IInvocationOperation { TargetMethod.Name: "ConfigureAwait" }:
+                        continue;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool Mentions(IOperation operation, ISymbol symbol)
+        {
+            foreach (var descendant in operation.Descendants())
+            {
+                if (RefersTo(descendant, symbol))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The collection a foreach iteration variable walks: awaiting that collection completes the variable's tasks.</summary>
+        private static ISymbol? FindForEachCollection(ISymbol symbol, IOperation body)
+        {
+            if (symbol is not ILocalSymbol)
+            {
+                return null;
+            }
+
+            foreach (var operation in body.Descendants())
+            {
+                if (operation is IForEachLoopOperation loop)
+                {
+                    foreach (var local in loop.Locals)
+                    {
+                        if (SymbolEqualityComparer.Default.Equals(local, symbol))
+                        {
+                            return ReferencedSymbol(loop.Collection);
+                        }
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The variable, field or property a task expression reads; an element of an array or list counts as the collection.</summary>
+        private static ISymbol? ReferencedSymbol(IOperation? operation) => Unwrap(operation) switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation parameter => parameter.Parameter,
+            IFieldReferenceOperation field => field.Field,
+            IPropertyReferenceOperation { Arguments.Length: 0 } property => property.Property,
+            IPropertyReferenceOperation { Arguments.Length: > 0 } indexer => ReferencedSymbol(indexer.Instance),
+            IArrayElementReferenceOperation element => ReferencedSymbol(element.ArrayReference),
+            _ => null,
+        };
+
+        private static bool RefersTo(IOperation? operation, ISymbol symbol) =>
+            ReferencedSymbol(operation) is { } referenced && SymbolEqualityComparer.Default.Equals(referenced, symbol);
+
+        private static IOperation? StripConfigureAwait(IOperation? operation)
+        {
+            operation = Unwrap(operation);
+            while (operation is IInvocationOperation { TargetMethod.Name: "ConfigureAwait", Instance: { } instance })
+            {
+                operation = Unwrap(instance);
+            }
+
+            return operation;
+        }
+
+        private bool SleepsZero(IInvocationOperation invocation) =>
+            invocation.Arguments.Length == 1
+            && Unwrap(invocation.Arguments[0].Value) is { } value
+            && ((value.ConstantValue is { HasValue: true, Value: int number } && number == 0)
+                || (value is IFieldReferenceOperation { Field.Name: "Zero" } field && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, _types.TimeSpan)));
+
+        private static IOperation? Unwrap(IOperation? operation)
+        {
+            while (operation is IConversionOperation or IParenthesizedOperation)
+            {
+                operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
+            }
+
+            return operation;
+        }
+
+        private static void Report(OperationAnalysisContext context, Location location, string kind, string call, string replacement)
+        {
+            var properties = ImmutableDictionary.CreateRange(new[] { new KeyValuePair<string, string?>(KindKey, kind) });
+            context.ReportDiagnostic(Diagnostic.Create(RuleCatalog.BlockingWaitInAsyncMethod, location, properties, call, replacement));
+        }
+    }
+}

@@ -1,0 +1,154 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PerfAnalyzers.Rules;
+
+/// <summary>
+/// Recognises an <c>IQueryable</c> that EF Core executes: a chain of query operators rooted in a <c>DbSet</c>, a
+/// <c>DbContext</c> member or an EF Core query operator (<c>Include</c>, <c>AsNoTracking</c>, <c>FromSql</c>…).
+/// An <c>IQueryable</c> of unknown origin (a parameter, <c>list.AsQueryable()</c>) is not assumed to be EF Core: its
+/// provider may not support the async operators.
+/// </summary>
+internal sealed class EfQuerySource
+{
+    private const int MaxSteps = 24;
+
+    private readonly INamedTypeSymbol _dbContext;
+    private readonly INamedTypeSymbol _dbSet;
+    private readonly INamedTypeSymbol _queryable;
+    private readonly INamedTypeSymbol? _linqQueryable;
+    private readonly INamedTypeSymbol? _efExtensions;
+    private readonly INamedTypeSymbol? _relationalExtensions;
+
+    private EfQuerySource(Compilation compilation, INamedTypeSymbol dbContext, INamedTypeSymbol dbSet, INamedTypeSymbol queryable)
+    {
+        _dbContext = dbContext;
+        _dbSet = dbSet;
+        _queryable = queryable;
+        _linqQueryable = compilation.GetTypeByMetadataName("System.Linq.Queryable");
+        _efExtensions = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions");
+        _relationalExtensions = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.RelationalQueryableExtensions");
+    }
+
+    public INamedTypeSymbol? EfExtensions => _efExtensions;
+
+    /// <summary>Null when the compilation does not reference EF Core.</summary>
+    public static EfQuerySource? Create(Compilation compilation) =>
+        compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbContext") is { } dbContext
+        && compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbSet`1") is { } dbSet
+        && compilation.GetTypeByMetadataName("System.Linq.IQueryable") is { } queryable
+            ? new EfQuerySource(compilation, dbContext, dbSet, queryable)
+            : null;
+
+    public bool IsQueryable(ITypeSymbol? type)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(type, _queryable))
+        {
+            return true;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(implemented, _queryable))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when <paramref name="operation"/> is a query EF Core will execute.</summary>
+    public bool IsEfQuery(IOperation? operation)
+    {
+        for (var step = 0; operation is not null && step < MaxSteps; step++)
+        {
+            operation = Unwrap(operation);
+            if (DerivesFrom(operation.Type, _dbSet))
+            {
+                return true;
+            }
+
+            switch (operation)
+            {
+                case IInvocationOperation invocation:
+                    var method = invocation.TargetMethod;
+                    var type = method.ContainingType;
+                    if (SymbolEqualityComparer.Default.Equals(type, _efExtensions)
+                        || SymbolEqualityComparer.Default.Equals(type, _relationalExtensions)
+                        || DerivesFrom(type, _dbContext))
+                    {
+                        return true;
+                    }
+
+                    if (!SymbolEqualityComparer.Default.Equals(type, _linqQueryable) || invocation.Arguments.Length == 0)
+                    {
+                        return false;
+                    }
+
+                    operation = invocation.Arguments[0].Value;
+                    break;
+                case IPropertyReferenceOperation property:
+                    return DerivesFrom(property.Property.ContainingType, _dbContext) && IsQueryable(property.Type);
+                case ILocalReferenceOperation local:
+                    operation = FindInitializer(local);
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    private static IOperation? FindInitializer(ILocalReferenceOperation local)
+    {
+        var references = local.Local.DeclaringSyntaxReferences;
+        if (references.Length != 1
+            || local.SemanticModel is not { } model
+            || references[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer: { } initializer }
+            || initializer.SyntaxTree != model.SyntaxTree)
+        {
+            return null;
+        }
+
+        return model.GetOperation(initializer.Value);
+    }
+
+    private static IOperation Unwrap(IOperation operation)
+    {
+        while (true)
+        {
+            switch (operation)
+            {
+                case IConversionOperation conversion:
+                    operation = conversion.Operand;
+                    break;
+                case IParenthesizedOperation parenthesized:
+                    operation = parenthesized.Operand;
+                    break;
+                default:
+                    return operation;
+            }
+        }
+    }
+
+    private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol baseType)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,348 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using PerfAnalyzers.Infrastructure;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace PerfAnalyzers.Rules;
+
+/// <summary>
+/// PERF001: await the asynchronous counterpart, forwarding the one CancellationToken in scope:
+/// <c>File.ReadAllText(p)</c> → <c>await File.ReadAllTextAsync(p, ct)</c>; <c>query.ToList()</c> →
+/// <c>await query.ToListAsync(ct)</c> (adding <c>using Microsoft.EntityFrameworkCore;</c>);
+/// <c>foreach (var o in query)</c> → <c>foreach (var o in await query.ToListAsync(ct))</c>;
+/// <c>foreach (var l in File.ReadLines(p))</c> → <c>await foreach (var l in File.ReadLinesAsync(p, ct))</c>.
+/// </summary>
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BlockingIOInAsyncMethodCodeFix)), Shared]
+public sealed class BlockingIOInAsyncMethodCodeFix : CodeFixProvider
+{
+    private const string EfNamespace = "Microsoft.EntityFrameworkCore";
+    private const string EfExtensionsName = "global::Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions";
+
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleCatalog.Ids.BlockingIOInAsyncMethod);
+
+    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
+        static async (context, document, diagnostics) => await ApplyAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+
+    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+    {
+        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null || model is null)
+        {
+            return;
+        }
+
+        foreach (var diagnostic in context.Diagnostics)
+        {
+            if (Plan.TryCreate(root, model, diagnostic) is not { } plan)
+            {
+                continue;
+            }
+
+            context.RegisterCodeFix(
+                CodeAction.Create(
+                    "Await '" + plan.CounterpartName + "'",
+                    cancellationToken => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), cancellationToken),
+                    equivalenceKey: nameof(BlockingIOInAsyncMethodCodeFix)),
+                diagnostic);
+        }
+    }
+
+    private static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        var plans = new List<Plan>();
+        foreach (var diagnostic in diagnostics)
+        {
+            if (Plan.TryCreate(editor.OriginalRoot, editor.SemanticModel, diagnostic) is { } plan)
+            {
+                plans.Add(plan);
+            }
+        }
+
+        if (plans.Count == 0)
+        {
+            return document;
+        }
+
+        // Innermost first, so an outer rewrite is built from its already rewritten arguments.
+        foreach (var plan in plans.OrderBy(p => p.Target.Span.Length))
+        {
+            editor.ReplaceNode(plan.Target, (current, _) => plan.Rewrite(current));
+        }
+
+        var root = editor.GetChangedRoot();
+        if (plans.Any(p => p.NeedsEfUsing) && root is CompilationUnitSyntax compilationUnit)
+        {
+            root = AddEfUsing(compilationUnit);
+        }
+
+        return await DocumentEditing.FinishAsync(document.WithSyntaxRoot(root), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static CompilationUnitSyntax AddEfUsing(CompilationUnitSyntax compilationUnit)
+    {
+        if (compilationUnit.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
+                .OfType<UsingDirectiveSyntax>()
+                .Any(u => u.Alias is null && u.StaticKeyword.IsKind(SyntaxKind.None) && u.Name?.ToString() == EfNamespace))
+        {
+            return compilationUnit;
+        }
+
+        var usings = compilationUnit.Usings;
+        var endOfLine = compilationUnit.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        if (endOfLine == default)
+        {
+            endOfLine = EndOfLine("\n");
+        }
+
+        var directive = UsingDirective(ParseName(EfNamespace).WithLeadingTrivia(Space)).WithTrailingTrivia(endOfLine);
+        if (usings.Count == 0)
+        {
+            return compilationUnit.WithUsings(SingletonList(directive.WithTrailingTrivia(endOfLine, endOfLine)));
+        }
+
+        // System directives first, then alphabetical.
+        var index = usings.Count;
+        for (var i = 0; i < usings.Count; i++)
+        {
+            var name = usings[i].Name?.ToString() ?? "";
+            if (usings[i].Alias is null && usings[i].StaticKeyword.IsKind(SyntaxKind.None)
+                && name != "System" && !name.StartsWith("System.", System.StringComparison.Ordinal)
+                && string.Compare(name, EfNamespace, System.StringComparison.OrdinalIgnoreCase) > 0)
+            {
+                index = i;
+                break;
+            }
+        }
+
+        if (index == 0)
+        {
+            // Keep the file's leading trivia (header comments) in front of the first directive.
+            var first = usings[0];
+            directive = directive.WithLeadingTrivia(first.GetLeadingTrivia());
+            usings = usings.Replace(first, first.WithLeadingTrivia());
+        }
+
+        return compilationUnit.WithUsings(usings.Insert(index, directive));
+    }
+
+    /// <summary>One diagnostic's rewrite, decided against the original tree and semantic model.</summary>
+    private sealed class Plan
+    {
+        private Plan(SyntaxNode target, string counterpartName, bool needsEfUsing, System.Func<SyntaxNode, SyntaxNode> rewrite)
+        {
+            Target = target;
+            CounterpartName = counterpartName;
+            NeedsEfUsing = needsEfUsing;
+            Rewrite = rewrite;
+        }
+
+        public SyntaxNode Target { get; }
+
+        public string CounterpartName { get; }
+
+        public bool NeedsEfUsing { get; }
+
+        public System.Func<SyntaxNode, SyntaxNode> Rewrite { get; }
+
+        public static Plan? TryCreate(SyntaxNode root, SemanticModel model, Diagnostic diagnostic)
+        {
+            if (!diagnostic.Properties.TryGetValue(BlockingIOInAsyncMethodAnalyzer.KindKey, out var kind)
+                || !diagnostic.Properties.TryGetValue(BlockingIOInAsyncMethodAnalyzer.CounterpartKey, out var counterpart)
+                || kind is null
+                || counterpart is null)
+            {
+                return null;
+            }
+
+            var span = diagnostic.Location.SourceSpan;
+            if (kind == BlockingIOInAsyncMethodAnalyzer.KindEfForeach)
+            {
+                return root.FindNode(span, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<ExpressionSyntax>()
+                    .FirstOrDefault(e => e.Span == span && e.Parent is ForEachStatementSyntax) is { } collection
+                    ? ForEfForeach(model, collection, counterpart)
+                    : null;
+            }
+
+            var token = root.FindToken(span.Start);
+            if (token.Parent?.FirstAncestorOrSelf<InvocationExpressionSyntax>() is not { } invocation
+                || BlockingIOInAsyncMethodAnalyzer.GetNameToken(invocation) != token
+                || !AwaitRewriting.CanAwaitAt(invocation))
+            {
+                return null;
+            }
+
+            return kind switch
+            {
+                BlockingIOInAsyncMethodAnalyzer.KindMember => ForMember(model, invocation, counterpart),
+                BlockingIOInAsyncMethodAnalyzer.KindEfQuery => ForEfQuery(model, invocation, counterpart),
+                BlockingIOInAsyncMethodAnalyzer.KindAsyncStream => ForAsyncStream(model, invocation, counterpart),
+                _ => null,
+            };
+        }
+
+        private static Plan? ForMember(SemanticModel model, InvocationExpressionSyntax invocation, string counterpart)
+        {
+            if (BlockingIOInAsyncMethodAnalyzer.Rename(invocation, counterpart) is not { } renamed
+                || !Binds(model, invocation, renamed, counterpart))
+            {
+                return null;
+            }
+
+            var token = TokenToForward(model, invocation, renamed, invocation.ArgumentList.Arguments.Count, counterpart);
+            var parenthesize = AwaitRewriting.NeedsParentheses(invocation);
+            return new Plan(invocation, counterpart, needsEfUsing: false, current =>
+            {
+                var call = BlockingIOInAsyncMethodAnalyzer.Rename((InvocationExpressionSyntax)current, counterpart)!;
+                if (token is not null)
+                {
+                    call = AwaitRewriting.AddArgument(call, IdentifierName(token));
+                }
+
+                return AwaitRewriting.Await((ExpressionSyntax)current, call, parenthesize);
+            });
+        }
+
+        private static Plan? ForEfQuery(SemanticModel model, InvocationExpressionSyntax invocation, string counterpart)
+        {
+            if (invocation.Expression is not MemberAccessExpressionSyntax memberAccess
+                || BlockingIOInAsyncMethodAnalyzer.Rename(invocation, counterpart) is not { } renamed)
+            {
+                return null;
+            }
+
+            var staticForm = StaticEfForm(memberAccess.Expression, memberAccess.Name, invocation.ArgumentList, counterpart);
+            if (!Binds(model, invocation, staticForm, counterpart))
+            {
+                return null;
+            }
+
+            var token = TokenToForward(model, invocation, staticForm, invocation.ArgumentList.Arguments.Count + 1, counterpart);
+            var needsUsing = !Binds(model, invocation, renamed, counterpart);
+            var parenthesize = AwaitRewriting.NeedsParentheses(invocation);
+            return new Plan(invocation, counterpart, needsUsing, current =>
+            {
+                var call = BlockingIOInAsyncMethodAnalyzer.Rename((InvocationExpressionSyntax)current, counterpart)!;
+                if (token is not null)
+                {
+                    call = AwaitRewriting.AddArgument(call, IdentifierName(token));
+                }
+
+                return AwaitRewriting.Await((ExpressionSyntax)current, call, parenthesize);
+            });
+        }
+
+        private static Plan? ForEfForeach(SemanticModel model, ExpressionSyntax collection, string counterpart)
+        {
+            if (!AwaitRewriting.CanAwaitAt(collection))
+            {
+                return null;
+            }
+
+            var name = IdentifierName(counterpart);
+            var staticForm = StaticEfForm(collection, name, ArgumentList(), counterpart);
+            if (!Binds(model, collection, staticForm, counterpart))
+            {
+                return null;
+            }
+
+            var token = TokenToForward(model, collection, staticForm, 1, counterpart);
+            var extensionForm = InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Receiver(collection), name));
+            var needsUsing = !Binds(model, collection, extensionForm, counterpart);
+            return new Plan(collection, counterpart, needsUsing, current =>
+            {
+                var query = (ExpressionSyntax)current;
+                var call = InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Receiver(query.WithoutTrivia()), name));
+                if (token is not null)
+                {
+                    call = AwaitRewriting.AddArgument(call, IdentifierName(token));
+                }
+
+                return AwaitRewriting.Await(query, call, parenthesize: false);
+            });
+        }
+
+        private static Plan? ForAsyncStream(SemanticModel model, InvocationExpressionSyntax invocation, string counterpart)
+        {
+            if (invocation.Parent is not ForEachStatementSyntax { AwaitKeyword.RawKind: 0 } loop
+                || loop.Expression != invocation
+                || BlockingIOInAsyncMethodAnalyzer.Rename(invocation, counterpart) is not { } renamed
+                || !Binds(model, invocation, renamed, counterpart))
+            {
+                return null;
+            }
+
+            var token = TokenToForward(model, invocation, renamed, invocation.ArgumentList.Arguments.Count, counterpart);
+            return new Plan(loop, counterpart, needsEfUsing: false, current =>
+            {
+                var foreachStatement = (ForEachStatementSyntax)current;
+                var call = BlockingIOInAsyncMethodAnalyzer.Rename((InvocationExpressionSyntax)foreachStatement.Expression, counterpart)!;
+                if (token is not null)
+                {
+                    call = AwaitRewriting.AddArgument(call, IdentifierName(token));
+                }
+
+                var keyword = foreachStatement.ForEachKeyword;
+                return foreachStatement
+                    .WithAwaitKeyword(Token(keyword.LeadingTrivia, SyntaxKind.AwaitKeyword, TriviaList(Space)))
+                    .WithForEachKeyword(keyword.WithLeadingTrivia())
+                    .WithExpression(call.WithTriviaFrom(foreachStatement.Expression));
+            });
+        }
+
+        /// <summary><c>global::…EntityFrameworkQueryableExtensions.NameAsync(source, args)</c>: binds whatever the file's usings.</summary>
+        private static InvocationExpressionSyntax StaticEfForm(ExpressionSyntax source, SimpleNameSyntax name, ArgumentListSyntax arguments, string counterpart) =>
+            InvocationExpression(
+                MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, ParseExpression(EfExtensionsName), BlockingIOInAsyncMethodAnalyzer.RenameSimpleName(name, counterpart)),
+                arguments.WithArguments(arguments.Arguments.Insert(0, Argument(source.WithoutTrivia()))));
+
+        /// <summary>
+        /// The one token in scope, if appending it as argument <paramref name="index"/> binds to the counterpart's
+        /// CancellationToken parameter (not into a <c>params</c> array, as <c>FindAsync(id, ct)</c> would).
+        /// </summary>
+        private static string? TokenToForward(SemanticModel model, ExpressionSyntax site, InvocationExpressionSyntax call, int index, string counterpart)
+        {
+            if (call.ArgumentList.Arguments.Any(a => a.NameColon is not null)
+                || model.GetOperation(site) is Microsoft.CodeAnalysis.Operations.IInvocationOperation operation
+                    && operation.Arguments.Any(a => a.Parameter?.Type.Name == "CancellationToken" && a.ArgumentKind == Microsoft.CodeAnalysis.Operations.ArgumentKind.Explicit)
+                || AwaitRewriting.FindCancellationToken(model, site.SpanStart, site) is not { } token)
+            {
+                return null;
+            }
+
+            var withToken = AwaitRewriting.AddArgument(call, IdentifierName(token));
+            if (model.GetSpeculativeSymbolInfo(site.SpanStart, withToken, SpeculativeBindingOption.BindAsExpression).Symbol is not IMethodSymbol bound
+                || bound.Name != counterpart
+                || index >= bound.Parameters.Length
+                || bound.Parameters[index] is not { IsParams: false } parameter
+                || parameter.Type.Name != "CancellationToken"
+                || parameter.Type.ContainingNamespace?.ToDisplayString() != "System.Threading")
+            {
+                return null;
+            }
+
+            return token;
+        }
+
+        private static bool Binds(SemanticModel model, ExpressionSyntax site, ExpressionSyntax call, string counterpart) =>
+            model.GetSpeculativeSymbolInfo(site.SpanStart, call, SpeculativeBindingOption.BindAsExpression).Symbol is IMethodSymbol { Name: var name }
+            && name == counterpart;
+
+        private static ExpressionSyntax Receiver(ExpressionSyntax expression) =>
+            expression is IdentifierNameSyntax or GenericNameSyntax or MemberAccessExpressionSyntax or InvocationExpressionSyntax
+                or ElementAccessExpressionSyntax or ParenthesizedExpressionSyntax or ThisExpressionSyntax
+                ? expression
+                : ParenthesizedExpression(expression);
+    }
+}
