@@ -21,6 +21,9 @@ public sealed class LazyNavigationInLoopAnalyzer : DiagnosticAnalyzer
     /// <summary>Diagnostic property: one lambda parameter name per path step, '.'-separated.</summary>
     public const string ParametersProperty = "Parameters";
 
+    /// <summary>Diagnostic property: the path loaded by the Include/ThenInclude calls right before the insertion point.</summary>
+    public const string TrailingIncludeProperty = "TrailingInclude";
+
     private const int MaxSourceHops = 6;
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleCatalog.LazyNavigationInLoop);
@@ -115,6 +118,7 @@ public sealed class LazyNavigationInLoopAnalyzer : DiagnosticAnalyzer
         var properties = ImmutableDictionary.CreateBuilder<string, string?>();
         properties.Add(PathProperty, key);
         properties.Add(ParametersProperty, ParameterNames(query.ElementType, path));
+        properties.Add(TrailingIncludeProperty, query.TrailingInclude);
         var location = reference.Syntax is MemberAccessExpressionSyntax access ? access.Name.GetLocation() : reference.Syntax.GetLocation();
         context.ReportDiagnostic(Diagnostic.Create(
             RuleCatalog.LazyNavigationInLoop,
@@ -236,15 +240,31 @@ public sealed class LazyNavigationInLoopAnalyzer : DiagnosticAnalyzer
             _ => null,
         };
 
-        // Include goes right after the root, or after FromSql*, which must stay on the DbSet.
+        // Include goes after the root, FromSql* (which must stay on the DbSet) and the Include/ThenInclude calls that
+        // follow them, so includes added one at a time land in the same order as all at once.
         var insertion = chain.Root.Syntax;
-        if (chain.Operators.Count > 0 && chain.Operators[0].TargetMethod.Name.StartsWith("FromSql", System.StringComparison.Ordinal))
+        var trailingInclude = "";
+        for (var i = 0; i < chain.Operators.Count; i++)
         {
-            insertion = chain.Operators[0].Syntax;
+            var name = chain.Operators[i].TargetMethod.Name;
+            if (i == 0 && name.StartsWith("FromSql", System.StringComparison.Ordinal))
+            {
+                insertion = chain.Operators[i].Syntax;
+                continue;
+            }
+
+            if (name is not ("Include" or "ThenInclude"))
+            {
+                break;
+            }
+
+            insertion = chain.Operators[i].Syntax;
+            var segment = IncludeSegment(chain.Operators[i]);
+            trailingInclude = segment is null ? "?" : name == "ThenInclude" && trailingInclude.Length > 0 ? trailingInclude + "." + segment : segment;
         }
 
         sourceName ??= chain.ViaLocal?.Name ?? DatabaseCalls.Render(source.Syntax);
-        return new SourceQuery(chain, context, element, insertion, sourceName);
+        return new SourceQuery(chain, context, element, insertion, sourceName, trailingInclude);
     }
 
     private static bool IsQueryable(ITypeSymbol? type, DataAccessTypes types)
@@ -320,8 +340,7 @@ public sealed class LazyNavigationInLoopAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            var argument = DataAccessTypes.Unwrap(call.Arguments[1].Value);
-            string? segment = argument.ConstantValue is { HasValue: true, Value: string text } ? text : LambdaPath(argument);
+            var segment = IncludeSegment(call);
             if (segment is null)
             {
                 continue;
@@ -337,6 +356,18 @@ public sealed class LazyNavigationInLoopAnalyzer : DiagnosticAnalyzer
         }
 
         return included;
+    }
+
+    /// <summary>The path one Include/ThenInclude call names: its string argument or its lambda's member chain.</summary>
+    private static string? IncludeSegment(IInvocationOperation call)
+    {
+        if (call.Arguments.Length < 2)
+        {
+            return null;
+        }
+
+        var argument = DataAccessTypes.Unwrap(call.Arguments[1].Value);
+        return argument.ConstantValue is { HasValue: true, Value: string text } ? text : LambdaPath(argument);
     }
 
     /// <summary>"Customer.Address" for <c>o =&gt; o.Customer.Address</c>; filtered includes (<c>o.Lines.Where(..)</c>) count as their navigation.</summary>
@@ -385,8 +416,9 @@ public sealed class LazyNavigationInLoopAnalyzer : DiagnosticAnalyzer
 
     private sealed class SourceQuery
     {
-        public SourceQuery(EfQueryChain chain, ITypeSymbol? context, ITypeSymbol elementType, SyntaxNode insertionPoint, string sourceName)
+        public SourceQuery(EfQueryChain chain, ITypeSymbol? context, ITypeSymbol elementType, SyntaxNode insertionPoint, string sourceName, string trailingInclude)
         {
+            TrailingInclude = trailingInclude;
             Chain = chain;
             Context = context;
             ElementType = elementType;
@@ -399,5 +431,8 @@ public sealed class LazyNavigationInLoopAnalyzer : DiagnosticAnalyzer
         public ITypeSymbol ElementType { get; }
         public SyntaxNode InsertionPoint { get; }
         public string SourceName { get; }
+
+        /// <summary>The navigation path the Include/ThenInclude calls right before <see cref="InsertionPoint"/> load ("" if none).</summary>
+        public string TrailingInclude { get; }
     }
 }
