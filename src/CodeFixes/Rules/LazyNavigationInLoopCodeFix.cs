@@ -84,11 +84,11 @@ public sealed class LazyNavigationInLoopCodeFix : CodeFixProvider
             return document;
         }
 
-        var needsUsing = byQuery.Keys.Any(query => !HasEfUsing(query, model));
+        var needsUsing = byQuery.Keys.Any(query => !NamespaceImports.IsImported(query, model, EfNamespace));
         var newRoot = root.ReplaceNodes(byQuery.Keys, (original, _) => AddIncludes(original, byQuery[original], model));
         if (needsUsing && newRoot is CompilationUnitSyntax unit)
         {
-            newRoot = AddEfUsing(unit);
+            newRoot = NamespaceImports.AddUsing(unit, EfNamespace);
         }
 
         return await DocumentEditing.FinishAsync(document.WithSyntaxRoot(newRoot), cancellationToken).ConfigureAwait(false);
@@ -144,57 +144,6 @@ public sealed class LazyNavigationInLoopCodeFix : CodeFixProvider
         }
 
         return candidate;
-    }
-
-    /// <summary>True when a using in scope at the query (its file, enclosing namespaces, or a global using) imports EF Core.</summary>
-    private static bool HasEfUsing(SyntaxNode query, SemanticModel model)
-    {
-        foreach (var scope in query.Ancestors())
-        {
-            var usings = scope switch
-            {
-                CompilationUnitSyntax unit => unit.Usings,
-                BaseNamespaceDeclarationSyntax ns => ns.Usings,
-                _ => default,
-            };
-            if (usings.Any(IsEfUsing))
-            {
-                return true;
-            }
-        }
-
-        foreach (var tree in model.Compilation.SyntaxTrees)
-        {
-            if (tree.GetRoot() is CompilationUnitSyntax other && other.Usings.Any(u => u.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && IsEfUsing(u)))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsEfUsing(UsingDirectiveSyntax directive) =>
-        directive.Alias is null && directive.StaticKeyword.IsKind(SyntaxKind.None) && directive.Name?.ToString() == EfNamespace;
-
-    /// <summary>Adds the using after the System ones, before the first that sorts after it.</summary>
-    private static CompilationUnitSyntax AddEfUsing(CompilationUnitSyntax unit)
-    {
-        var directive = UsingDirective(ParseName(EfNamespace)).WithAdditionalAnnotations(Formatter.Annotation);
-        var usings = unit.Usings;
-        for (var i = 0; i < usings.Count; i++)
-        {
-            var name = usings[i].Name?.ToString() ?? "";
-            if (usings[i].Alias is null && !usings[i].GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword)
-                && !name.StartsWith("System", System.StringComparison.Ordinal)
-                && string.CompareOrdinal(name, EfNamespace) > 0)
-            {
-                directive = directive.WithTriviaFrom(usings[i]);
-                return unit.WithUsings(usings.Insert(i, directive));
-            }
-        }
-
-        return unit.AddUsings(directive);
     }
 
     private static IncludeRequest? TryGetRequest(SyntaxNode root, Diagnostic diagnostic)
