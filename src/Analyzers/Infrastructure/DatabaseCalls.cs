@@ -192,13 +192,59 @@ internal static class DatabaseCalls
                 case BinaryExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.ModuloExpression }:
                     return true;
                 case BinaryExpressionSyntax binary when IsComparison(binary):
-                    if (IsCountLike(binary.Left) || IsCountLike(binary.Right)
-                        || IsIncrementedCounter(binary.Left, iteration) || IsIncrementedCounter(binary.Right, iteration))
+                    if (IsBatchSize(binary.Left, binary.Right, iteration) || IsBatchSize(binary.Right, binary.Left, iteration))
                     {
                         return true;
                     }
 
                     break;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// <c>buffer.Count &gt;= 100</c> or <c>pending == batchSize</c>: a count or counter compared with a threshold.
+    /// Not an emptiness test (<c>x.Count == 0</c>) nor a count of the current item's own data (<c>order.Lines.Count &gt; 5</c>).
+    /// </summary>
+    private static bool IsBatchSize(ExpressionSyntax side, ExpressionSyntax other, Iteration iteration)
+    {
+        if (Strip(other) is LiteralExpressionSyntax { Token.Value: 0 or 1 })
+        {
+            return false;
+        }
+
+        if (IsIncrementedCounter(side, iteration))
+        {
+            return true;
+        }
+
+        return IsCountLike(side) && !IsRootedAt(side, ElementName(iteration));
+    }
+
+    private static string? ElementName(Iteration iteration)
+    {
+        if (iteration.Loop is IForEachLoopOperation { Locals.Length: > 0 } loop)
+        {
+            return loop.Locals[0].Name;
+        }
+
+        return iteration.Lambda is { Symbol.Parameters.Length: > 0 } lambda ? lambda.Symbol.Parameters[0].Name : null;
+    }
+
+    private static bool IsRootedAt(ExpressionSyntax expression, string? name)
+    {
+        if (name is null)
+        {
+            return false;
+        }
+
+        foreach (var node in expression.DescendantNodesAndSelf())
+        {
+            if (node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name)
+            {
+                return true;
             }
         }
 

@@ -35,7 +35,8 @@ public sealed class SaveChangesInLoopAnalyzer : DiagnosticAnalyzer
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
-        if (method.Name is not ("SaveChanges" or "SaveChangesAsync") || method.IsStatic || !types.IsDbContext(method.ContainingType))
+        if (method.Name is not ("SaveChanges" or "SaveChangesAsync") || method.IsStatic
+            || !(types.IsDbContext(method.ContainingType) || ExposesDbSets(method.ContainingType, types)))
         {
             return;
         }
@@ -56,6 +57,25 @@ public sealed class SaveChangesInLoopAnalyzer : DiagnosticAnalyzer
         {
             Report(context, invocation);
         }
+    }
+
+    /// <summary>A context abstraction (<c>IApplicationDbContext</c>) that hands out DbSet properties.</summary>
+    private static bool ExposesDbSets(INamedTypeSymbol? type, DataAccessTypes types)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IPropertySymbol property && types.IsDbSet(property.Type))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Report(OperationAnalysisContext context, IInvocationOperation invocation) =>

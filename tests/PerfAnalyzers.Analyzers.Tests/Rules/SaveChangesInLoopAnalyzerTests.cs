@@ -319,4 +319,46 @@ public class SaveChangesInLoopAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task SaveOnContextInterfaceInLoop_Diagnostic() => Verify("""
+        interface IShopContext
+        {
+            DbSet<Order> Orders { get; }
+            Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+        }
+
+        class C
+        {
+            async Task M(IShopContext db, List<Order> orders)
+            {
+                foreach (var order in orders)
+                {
+                    db.Orders.Add(order);
+                    await db.{|PERF012:SaveChangesAsync|}();
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SaveUnderEmptinessCheck_Diagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db, List<Order> orders)
+            {
+                foreach (var order in orders)
+                {
+                    if (order.Lines.Count > 3)
+                    {
+                        db.{|PERF012:SaveChanges|}();
+                    }
+                    if (orders.Count == 0)
+                    {
+                        db.{|PERF012:SaveChanges|}();
+                    }
+                }
+            }
+        }
+        """);
 }
