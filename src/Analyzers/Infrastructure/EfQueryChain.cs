@@ -1,0 +1,187 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace PerfAnalyzers.Infrastructure;
+
+/// <summary>
+/// An EF Core query expression read back to its root: the <c>DbSet&lt;T&gt;</c> (or <c>Set&lt;T&gt;()</c>,
+/// <c>Entry(x).Collection(..).Query()</c>, <c>Database.SqlQuery</c>) it starts from, and the operator calls applied to
+/// it, innermost first. Locals are followed to their initializer, so <c>var q = db.Orders.Where(..); q.ToList()</c> is
+/// one chain.
+/// </summary>
+internal sealed class EfQueryChain
+{
+    private const int MaxLocalHops = 4;
+
+    private EfQueryChain(IOperation root, List<IInvocationOperation> operators, ILocalSymbol? viaLocal)
+    {
+        Root = root;
+        Operators = operators;
+        ViaLocal = viaLocal;
+    }
+
+    /// <summary>The expression the query starts from (<c>db.Orders</c>, <c>db.Set&lt;Order&gt;()</c>, …).</summary>
+    public IOperation Root { get; }
+
+    /// <summary>The operator calls applied to <see cref="Root"/>, innermost (first applied) first.</summary>
+    public List<IInvocationOperation> Operators { get; }
+
+    /// <summary>The first local the chain was followed through, if any.</summary>
+    public ILocalSymbol? ViaLocal { get; }
+
+    public bool HasOperator(string name)
+    {
+        foreach (var call in Operators)
+        {
+            if (call.TargetMethod.Name == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The query chain <paramref name="expression"/> is built from, or null when it is not provably an EF Core query.</summary>
+    public static EfQueryChain? From(IOperation expression, DataAccessTypes types)
+    {
+        if (!types.HasEntityFramework)
+        {
+            return null;
+        }
+
+        var operators = new List<IInvocationOperation>();
+        ILocalSymbol? viaLocal = null;
+        var hops = 0;
+        var current = DataAccessTypes.Unwrap(expression);
+        while (true)
+        {
+            if (types.IsDbSet(current.Type))
+            {
+                if (current is ILocalReferenceOperation && hops < MaxLocalHops && Initializer(current) is { } setInitializer)
+                {
+                    viaLocal ??= ((ILocalReferenceOperation)current).Local;
+                    hops++;
+                    current = DataAccessTypes.Unwrap(setInitializer);
+                    continue;
+                }
+
+                operators.Reverse();
+                return new EfQueryChain(current, operators, viaLocal);
+            }
+
+            switch (current)
+            {
+                case IInvocationOperation invocation:
+                    if (IsRoot(invocation, types))
+                    {
+                        operators.Reverse();
+                        return new EfQueryChain(current, operators, viaLocal);
+                    }
+
+                    if (!IsPassThrough(invocation, types) || invocation.Arguments.Length == 0)
+                    {
+                        return null;
+                    }
+
+                    operators.Add(invocation);
+                    current = DataAccessTypes.Unwrap(invocation.Arguments[0].Value);
+                    continue;
+                case ILocalReferenceOperation local when hops < MaxLocalHops && types.IQueryable is not null && ImplementsQueryable(local.Type, types):
+                    if (Initializer(local) is not { } initializer)
+                    {
+                        return null;
+                    }
+
+                    viaLocal ??= local.Local;
+                    hops++;
+                    current = DataAccessTypes.Unwrap(initializer);
+                    continue;
+                case IPropertyReferenceOperation property when types.IsDbContext(property.Instance?.Type) && ImplementsQueryable(property.Type, types):
+                    // A context member that hands out a query (`db.ActiveOrders`).
+                    operators.Reverse();
+                    return new EfQueryChain(current, operators, viaLocal);
+                default:
+                    return null;
+            }
+        }
+    }
+
+    /// <summary>The initializer of a local declared with one, when nothing assigns it elsewhere in a way we cannot see.</summary>
+    public static IOperation? Initializer(IOperation localReference)
+    {
+        if (localReference is not ILocalReferenceOperation { Local: var local } || localReference.SemanticModel is not { } model)
+        {
+            return null;
+        }
+
+        foreach (var reference in local.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } value } && value.SyntaxTree == model.SyntaxTree)
+            {
+                return model.GetOperation(value);
+            }
+        }
+
+        return null;
+    }
+
+    private static bool ImplementsQueryable(ITypeSymbol? type, DataAccessTypes types)
+    {
+        if (type is null || types.IQueryable is null)
+        {
+            return false;
+        }
+
+        if (SymbolEqualityComparer.Default.Equals(type, types.IQueryable))
+        {
+            return true;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (SymbolEqualityComparer.Default.Equals(implemented, types.IQueryable))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsRoot(IInvocationOperation invocation, DataAccessTypes types)
+    {
+        var method = invocation.TargetMethod;
+        switch (method.Name)
+        {
+            case "Query" when types.NavigationEntry is not null && DataAccessTypes.InheritsFrom(method.ContainingType, types.NavigationEntry):
+                return true;
+            case "SqlQuery" or "SqlQueryRaw" when SymbolEqualityComparer.Default.Equals(method.ContainingType, types.RelationalDatabaseFacadeExtensions):
+                return true;
+        }
+
+        // A context method that hands out a query (`db.OrdersFor(customerId)`).
+        return types.IsDbContext(invocation.Instance?.Type) && ImplementsQueryable(method.ReturnType, types);
+    }
+
+    /// <summary>Query operators (Where, Include, FromSql, …) and the Enumerable adapters that keep the query deferred.</summary>
+    private static bool IsPassThrough(IInvocationOperation invocation, DataAccessTypes types)
+    {
+        var method = invocation.TargetMethod;
+        if (!method.IsExtensionMethod && !method.IsStatic)
+        {
+            return false;
+        }
+
+        if (types.IsQueryOperator(method))
+        {
+            return method.Name is not "ToListAsync" and not "ToArrayAsync";
+        }
+
+        return method.Name is "AsEnumerable" or "AsQueryable"
+            && SymbolEqualityComparer.Default.Equals(method.ContainingType, types.Enumerable)
+            || method.Name == "AsQueryable" && SymbolEqualityComparer.Default.Equals(method.ContainingType, types.Queryable);
+    }
+}

@@ -1,0 +1,116 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using PerfAnalyzers.Infrastructure;
+
+namespace PerfAnalyzers.Rules;
+
+/// <summary>
+/// PERF012: <c>SaveChanges</c>/<c>SaveChangesAsync</c> of a DbContext on every iteration of a loop, directly or
+/// through a local function the loop calls. Retry loops (the save leaves the loop on success), batch steps
+/// (<c>if (++n % 100 == 0)</c>) and loops that run once are not reported.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class SaveChangesInLoopAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleCatalog.SaveChangesInLoop);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            if (DataAccessTypes.Create(start.Compilation) is not { HasEntityFramework: true } types)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(ctx => AnalyzeInvocation(ctx, types), OperationKind.Invocation);
+        });
+    }
+
+    private static void AnalyzeInvocation(OperationAnalysisContext context, DataAccessTypes types)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        var method = invocation.TargetMethod;
+        if (method.Name is not ("SaveChanges" or "SaveChangesAsync") || method.IsStatic
+            || !(types.IsDbContext(method.ContainingType) || ExposesDbSets(method.ContainingType, types)))
+        {
+            return;
+        }
+
+        var iteration = IterationContext.Find(invocation, types, out var localFunction);
+        if (iteration.Exists)
+        {
+            if (!IsIntended(invocation, iteration, types))
+            {
+                Report(context, invocation);
+            }
+
+            return;
+        }
+
+        // Saved in a local function: reported when the function is called on every iteration of a loop.
+        if (localFunction is not null && IsCalledPerIteration(localFunction, types))
+        {
+            Report(context, invocation);
+        }
+    }
+
+    /// <summary>A context abstraction (<c>IApplicationDbContext</c>) that hands out DbSet properties.</summary>
+    private static bool ExposesDbSets(INamedTypeSymbol? type, DataAccessTypes types)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IPropertySymbol property && types.IsDbSet(property.Type))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void Report(OperationAnalysisContext context, IInvocationOperation invocation) =>
+        context.ReportDiagnostic(Diagnostic.Create(RuleCatalog.SaveChangesInLoop, InvocationSyntax.NameLocation(invocation), DatabaseCalls.Render(invocation.Syntax)));
+
+    private static bool IsIntended(IOperation operation, Iteration iteration, DataAccessTypes types) =>
+        (iteration.Loop is { } loop && IterationContext.RunsAtMostOnce(loop))
+        || IterationContext.LeavesAfter(operation, iteration)
+        || DatabaseCalls.IsBatchGuarded(operation, iteration)
+        || IterationContext.IsInsideTryOfRetry(operation, iteration);
+
+    private static bool IsCalledPerIteration(ILocalFunctionOperation localFunction, DataAccessTypes types)
+    {
+        var container = localFunction.Parent;
+        while (container?.Parent is not null)
+        {
+            container = container.Parent;
+        }
+
+        if (container is null)
+        {
+            return false;
+        }
+
+        foreach (var descendant in container.Descendants())
+        {
+            if (descendant is IInvocationOperation call
+                && SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, localFunction.Symbol)
+                && IterationContext.Find(call, types) is { Exists: true } iteration
+                && !IsIntended(call, iteration, types))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

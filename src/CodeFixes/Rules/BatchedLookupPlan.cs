@@ -1,0 +1,341 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace PerfAnalyzers.Rules;
+
+/// <summary>
+/// PERF010's batched query: a per-iteration lookup by a key taken from the loop variable
+/// (<c>Set.FirstOrDefault[Async](e =&gt; e.Key == item.X)</c>, also First/Single/SingleOrDefault, or
+/// <c>Set.Where(e =&gt; e.Key == item.X).ToList[Async]()</c>/<c>ToArray[Async]()</c>) becomes one query before the loop
+/// for all keys, grouped with ToLookup, and an in-memory lookup in the loop. Planned only when the result is the same:
+/// a foreach over a stable in-memory collection, integral or Guid keys (no collation differences), a DbSet receiver
+/// and arguments that outlive the loop, and no database writes in the loop body.
+/// </summary>
+internal sealed class BatchedLookupPlan
+{
+    private BatchedLookupPlan(ForEachStatementSyntax loop, ExpressionSyntax replaced, string set, string setMember, string parameter, string key, ExpressionSyntax keyExpression, string? cancellation, bool isAsync, string terminal)
+    {
+        Loop = loop;
+        Replaced = replaced;
+        Set = set;
+        SetMember = setMember;
+        Parameter = parameter;
+        Key = key;
+        KeyExpression = keyExpression;
+        Cancellation = cancellation;
+        IsAsync = isAsync;
+        Terminal = terminal;
+    }
+
+    public ForEachStatementSyntax Loop { get; }
+    private ExpressionSyntax Replaced { get; }
+    private string Set { get; }
+    private string SetMember { get; }
+    private string Parameter { get; }
+    private string Key { get; }
+    private ExpressionSyntax KeyExpression { get; }
+    private string? Cancellation { get; }
+    private bool IsAsync { get; }
+    private string Terminal { get; }
+
+    public static BatchedLookupPlan? TryCreate(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+    {
+        var token = root.FindToken(diagnostic.Location.SourceSpan.Start);
+        if (token.Parent is not IdentifierNameSyntax { Parent: MemberAccessExpressionSyntax access } name
+            || access.Name != name
+            || access.Parent is not InvocationExpressionSyntax invocation)
+        {
+            return null;
+        }
+
+        var method = name.Identifier.ValueText;
+        var isAsync = method.EndsWith("Async", System.StringComparison.Ordinal);
+        var terminal = isAsync ? method.Substring(0, method.Length - "Async".Length) : method;
+        ExpressionSyntax replaced = invocation;
+        if (isAsync)
+        {
+            if (invocation.Parent is not AwaitExpressionSyntax awaited)
+            {
+                return null;
+            }
+
+            replaced = awaited;
+        }
+
+        ExpressionSyntax setExpression;
+        LambdaExpressionSyntax predicate;
+        string? cancellation = null;
+        var arguments = invocation.ArgumentList.Arguments;
+        switch (terminal)
+        {
+            case "First" or "FirstOrDefault" or "Single" or "SingleOrDefault":
+                if (arguments.Count < 1 || arguments.Count > (isAsync ? 2 : 1) || arguments[0].Expression is not LambdaExpressionSyntax lambda)
+                {
+                    return null;
+                }
+
+                predicate = lambda;
+                cancellation = arguments.Count == 2 ? arguments[1].Expression.ToString() : null;
+                setExpression = access.Expression;
+                break;
+            case "ToList" or "ToArray":
+                if (arguments.Count > (isAsync ? 1 : 0)
+                    || access.Expression is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Where" } where } whereCall
+                    || whereCall.ArgumentList.Arguments.Count != 1
+                    || whereCall.ArgumentList.Arguments[0].Expression is not LambdaExpressionSyntax whereLambda)
+                {
+                    return null;
+                }
+
+                predicate = whereLambda;
+                cancellation = arguments.Count == 1 ? arguments[0].Expression.ToString() : null;
+                setExpression = where.Expression;
+                break;
+            default:
+                return null;
+        }
+
+        if (IsNotDbSet(model, setExpression, cancellationToken)
+            || GetLoop(invocation) is not { } loop
+            || !IsStableCollection(model, loop.Expression, cancellationToken)
+            || WritesToDatabase(loop.Statement)
+            || UsesLoopLocals(model, loop, setExpression, cancellationToken)
+            || (cancellation is not null && UsesLoopLocals(model, loop, invocation.ArgumentList.Arguments.Last().Expression, cancellationToken)))
+        {
+            return null;
+        }
+
+        // e => e.Key == item.X (either side).
+        if (SingleParameter(predicate) is not { } parameter
+            || predicate.Body is not BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression } equals)
+        {
+            return null;
+        }
+
+        ExpressionSyntax keyExpression;
+        MemberAccessExpressionSyntax keyAccess;
+        if (IsParameterMember(equals.Left, parameter) is { } left && IsLoopKey(equals.Right, loop))
+        {
+            keyAccess = left;
+            keyExpression = equals.Right;
+        }
+        else if (IsParameterMember(equals.Right, parameter) is { } right && IsLoopKey(equals.Left, loop))
+        {
+            keyAccess = right;
+            keyExpression = equals.Left;
+        }
+        else
+        {
+            return null;
+        }
+
+        // The keys are read before the loop: the body must not change them (`order.CustomerId = …`).
+        if (keyExpression is MemberAccessExpressionSyntax keyMember && AssignsMember(loop.Statement, keyMember.Name.Identifier.ValueText))
+        {
+            return null;
+        }
+
+        var keyType = model.GetTypeInfo(keyAccess, cancellationToken).Type;
+        var valueType = model.GetTypeInfo(keyExpression, cancellationToken).Type;
+        if (!IsExactKeyType(keyType) || !SymbolEqualityComparer.Default.Equals(keyType, valueType))
+        {
+            return null;
+        }
+
+        var setMember = setExpression switch
+        {
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            _ => "items",
+        };
+
+        return new BatchedLookupPlan(loop, replaced, setExpression.ToString(), setMember, parameter, keyAccess.Name.Identifier.ValueText, keyExpression, cancellation, isAsync, terminal);
+    }
+
+    /// <summary>Inserts the key list and the lookup before the loop and reads the lookup in the loop.</summary>
+    public void Apply(SyntaxEditor editor, HashSet<string> takenNames)
+    {
+        var keysName = Reserve(takenNames, Camel(KeyExpression is MemberAccessExpressionSyntax member ? member.Name.Identifier.ValueText : Key) + "s");
+        var lookupName = Reserve(takenNames, Camel(SetMember) + "By" + Key);
+        var variable = Loop.Identifier.ValueText;
+        var keys = KeyExpression is IdentifierNameSyntax
+            ? $"{Loop.Expression}.Distinct().ToList()"
+            : $"{Loop.Expression}.Select({variable} => {KeyExpression}).Distinct().ToList()";
+        var filtered = $"{Set}.Where({Parameter} => {keysName}.Contains({Parameter}.{Key}))";
+        var lookup = IsAsync
+            ? $"(await {filtered}.ToListAsync({Cancellation})).ToLookup({Parameter} => {Parameter}.{Key})"
+            : $"{filtered}.ToLookup({Parameter} => {Parameter}.{Key})";
+
+        var indentation = Loop.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).LastOrDefault();
+        var newLine = Loop.GetTrailingTrivia().Where(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).LastOrDefault();
+        if (newLine == default)
+        {
+            newLine = ElasticCarriageReturnLineFeed;
+        }
+
+        editor.InsertBefore(Loop, Statement($"var {keysName} = {keys};", indentation, newLine));
+        editor.InsertBefore(Loop, Statement($"var {lookupName} = {lookup};", indentation, newLine));
+
+        var read = ParseExpression($"{lookupName}[{KeyExpression}].{Terminal}()").WithTriviaFrom(Replaced);
+        editor.ReplaceNode(Replaced, read);
+    }
+
+    private static StatementSyntax Statement(string text, SyntaxTrivia indentation, SyntaxTrivia newLine) =>
+        ParseStatement(text).WithLeadingTrivia(indentation).WithTrailingTrivia(newLine).WithAdditionalAnnotations(Formatter.Annotation);
+
+    private static string Reserve(HashSet<string> taken, string preferred)
+    {
+        var candidate = preferred;
+        for (var i = 2; !taken.Add(candidate); i++)
+        {
+            candidate = preferred + i;
+        }
+
+        return candidate;
+    }
+
+    private static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name.Substring(1);
+
+    /// <summary>Every identifier of the enclosing member: new locals must not clash with any, even ones declared later.</summary>
+    public static HashSet<string> NamesInMember(SyntaxNode node)
+    {
+        var member = node.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? node;
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var token in member.DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken))
+            {
+                names.Add(token.ValueText);
+            }
+        }
+
+        return names;
+    }
+
+    private static ForEachStatementSyntax? GetLoop(SyntaxNode node)
+    {
+        for (var current = node.Parent; current is not null; current = current.Parent)
+        {
+            switch (current)
+            {
+                case ForEachStatementSyntax loop:
+                    return loop.AwaitKeyword.IsKind(SyntaxKind.None) && loop.Parent is BlockSyntax && loop.Statement.Span.Contains(node.Span) ? loop : null;
+                case ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax or ForEachVariableStatementSyntax:
+                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>An array or collection held by a local, parameter, field or property: enumerating it twice sees the same items.</summary>
+    private static bool IsStableCollection(SemanticModel model, ExpressionSyntax expression, CancellationToken cancellationToken)
+    {
+        if (expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or ThisExpressionSyntax }))
+        {
+            return false;
+        }
+
+        var type = model.GetTypeInfo(expression, cancellationToken).Type;
+        if (type is IArrayTypeSymbol)
+        {
+            return true;
+        }
+
+        return type is not null && type.AllInterfaces.Any(i =>
+            i.OriginalDefinition.SpecialType is SpecialType.System_Collections_Generic_ICollection_T or SpecialType.System_Collections_Generic_IReadOnlyCollection_T);
+    }
+
+    private static bool IsNotDbSet(SemanticModel model, ExpressionSyntax expression, CancellationToken cancellationToken)
+    {
+        for (var type = model.GetTypeInfo(expression, cancellationToken).Type as INamedTypeSymbol; type is not null; type = type.BaseType)
+        {
+            if (type.OriginalDefinition is { Name: "DbSet", ContainingNamespace: { Name: "EntityFrameworkCore", ContainingNamespace.Name: "Microsoft" } })
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Saves or bulk writes in the loop could change what later lookups would have returned.</summary>
+    private static bool WritesToDatabase(StatementSyntax body)
+    {
+        foreach (var node in body.DescendantNodes())
+        {
+            if (node is SimpleNameSyntax { Identifier.ValueText: var text }
+                && (text.StartsWith("SaveChanges", System.StringComparison.Ordinal) || text.StartsWith("Execute", System.StringComparison.Ordinal)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AssignsMember(StatementSyntax body, string member)
+    {
+        foreach (var node in body.DescendantNodes())
+        {
+            switch (node)
+            {
+                case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax left } when left.Name.Identifier.ValueText == member:
+                case PrefixUnaryExpressionSyntax { Operand: MemberAccessExpressionSyntax prefix } when prefix.Name.Identifier.ValueText == member:
+                case PostfixUnaryExpressionSyntax { Operand: MemberAccessExpressionSyntax postfix } when postfix.Name.Identifier.ValueText == member:
+                case ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: MemberAccessExpressionSyntax byRef } when byRef.Name.Identifier.ValueText == member:
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool UsesLoopLocals(SemanticModel model, ForEachStatementSyntax loop, ExpressionSyntax expression, CancellationToken cancellationToken)
+    {
+        foreach (var identifier in expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+        {
+            if (model.GetSymbolInfo(identifier, cancellationToken).Symbol is ILocalSymbol or IParameterSymbol or IRangeVariableSymbol
+                && model.GetSymbolInfo(identifier, cancellationToken).Symbol!.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == loop.SyntaxTree && loop.Span.Contains(r.Span)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string? SingleParameter(LambdaExpressionSyntax lambda) => lambda switch
+    {
+        SimpleLambdaExpressionSyntax simple => simple.Parameter.Identifier.ValueText,
+        ParenthesizedLambdaExpressionSyntax { ParameterList.Parameters.Count: 1 } parenthesized when parenthesized.ParameterList.Parameters[0].Type is null
+            => parenthesized.ParameterList.Parameters[0].Identifier.ValueText,
+        _ => null,
+    };
+
+    private static MemberAccessExpressionSyntax? IsParameterMember(ExpressionSyntax expression, string parameter) =>
+        expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax owner } access && owner.Identifier.ValueText == parameter ? access : null;
+
+    /// <summary><c>item</c> or <c>item.X</c> where item is the loop variable.</summary>
+    private static bool IsLoopKey(ExpressionSyntax expression, ForEachStatementSyntax loop) => expression switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText == loop.Identifier.ValueText,
+        MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax owner, Name: IdentifierNameSyntax } => owner.Identifier.ValueText == loop.Identifier.ValueText,
+        _ => false,
+    };
+
+    /// <summary>Keys whose equality is the same in SQL and in memory: integers and Guids.</summary>
+    private static bool IsExactKeyType(ITypeSymbol? type) =>
+        type is not null
+        && (type.SpecialType is SpecialType.System_Int16 or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Byte
+                or SpecialType.System_UInt16 or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_SByte
+            || type is { Name: "Guid", ContainingNamespace.Name: "System" });
+}

@@ -1,0 +1,301 @@
+using Microsoft.CodeAnalysis.Testing;
+using PerfAnalyzers.Testing;
+using VerifyCS = PerfAnalyzers.Testing.CSharpAnalyzerVerifier<PerfAnalyzers.Rules.LazyNavigationInLoopAnalyzer>;
+
+namespace PerfAnalyzers.Analyzers.Tests.Rules;
+
+public class LazyNavigationInLoopAnalyzerTests
+{
+    private const string Usings = """
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Microsoft.EntityFrameworkCore;
+        using Shop;
+
+        """;
+
+    private static Task Verify(string source, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected) =>
+        VerifyCS.VerifyAnalyzerAsync(EfCoreModel.With(Usings + source), expected);
+
+    [Fact]
+    public Task VirtualReferenceReadInLoopOverQueryLocal_DiagnosticNamingSource() => Verify("""
+        class C
+        {
+            async Task M(ShopContext db)
+            {
+                var orders = await db.Orders.Where(o => o.Total > 100).ToListAsync();
+                foreach (var o in orders)
+                {
+                    Console.WriteLine(o.{|#0:Customer|}.Name);
+                }
+            }
+        }
+        """, VerifyCS.Diagnostic("PERF011").WithLocation(0).WithArguments("Customer", "orders").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+
+    [Fact]
+    public Task VirtualCollectionReadInForeachOverQuery_Diagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db)
+            {
+                foreach (var o in db.Orders.Where(o => o.Total > 0))
+                {
+                    Console.WriteLine(o.{|PERF011:Lines|}.Count);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task NavigationReadInSelectOverMaterializedQuery_Diagnostic() => Verify("""
+        class C
+        {
+            List<string> M(ShopContext db) =>
+                db.Orders.ToList().Select(o => o.{|PERF011:Customer|}.Name).ToList();
+        }
+        """);
+
+    [Fact]
+    public Task NavigationReadInListForEach_Diagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db)
+            {
+                var orders = db.Orders.ToList();
+                orders.ForEach(o => Console.WriteLine(o.{|PERF011:Customer|}.Name));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task NestedNavigationWithIncludedParent_DiagnosticOnChild() => Verify("""
+        class C
+        {
+            void M(ShopContext db)
+            {
+                foreach (var o in db.Orders.Include(o => o.Customer).ToList())
+                {
+                    Console.WriteLine(o.Customer.{|PERF011:Address|}.City);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task NestedLoopOverCollectionNavigation_DiagnosticOnInnerNavigation() => Verify("""
+        class C
+        {
+            void M(ShopContext db)
+            {
+                foreach (var o in db.Orders.Include(o => o.Lines).ToList())
+                {
+                    foreach (var line in o.Lines)
+                    {
+                        Console.WriteLine(line.{|PERF011:Product|}.Name);
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task LazyLoaderEntityNavigation_Diagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db)
+            {
+                foreach (var invoice in db.Invoices.ToList())
+                {
+                    Console.WriteLine(invoice.{|PERF011:Customer|}.Name);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task IncludedByLambda_NoDiagnostic() => Verify("""
+        class C
+        {
+            async Task M(ShopContext db)
+            {
+                var orders = await db.Orders.Include(o => o.Customer).ThenInclude(c => c.Address).ToListAsync();
+                foreach (var o in orders)
+                {
+                    Console.WriteLine(o.Customer.Name + o.Customer.Address.City);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task IncludedByStringPath_NoDiagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db)
+            {
+                foreach (var o in db.Orders.Include("Customer.Address").ToList())
+                {
+                    Console.WriteLine(o.Customer.Address.City);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task FilteredInclude_NoDiagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db)
+            {
+                foreach (var o in db.Orders.Include(o => o.Lines.Where(l => l.ProductId > 0)).ToList())
+                {
+                    Console.WriteLine(o.Lines.Count);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task AutoIncludedNavigation_NoDiagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db)
+            {
+                foreach (var p in db.Products.ToList())
+                {
+                    Console.WriteLine(p.Featured.Name);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task AutoIncludedNavigationWithIgnoreAutoIncludes_Diagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db)
+            {
+                foreach (var p in db.Products.IgnoreAutoIncludes().ToList())
+                {
+                    Console.WriteLine(p.{|PERF011:Featured|}.Name);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task NonVirtualNavigation_NoDiagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db)
+            {
+                foreach (var p in db.Products.ToList())
+                {
+                    Console.WriteLine(p.Category.Name);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task NoTrackingQuery_NoDiagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db)
+            {
+                foreach (var o in db.Orders.AsNoTracking().ToList())
+                {
+                    Console.WriteLine(o.Customer.Name);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task LoopGuardedWithIsLoaded_NoDiagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db)
+            {
+                foreach (var o in db.Orders.ToList())
+                {
+                    if (db.Entry(o).Reference(x => x.Customer).IsLoaded)
+                    {
+                        Console.WriteLine(o.Customer.Name);
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SourceIsNotAnEfQuery_NoDiagnostic() => Verify("""
+        class C
+        {
+            void M(List<Order> orders)
+            {
+                foreach (var o in orders)
+                {
+                    Console.WriteLine(o.Customer.Name);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ProjectionQuery_NoDiagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db)
+            {
+                foreach (var c in db.Orders.Select(o => o.Customer).ToList())
+                {
+                    Console.WriteLine(c.Address.City);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task NavigationAssignedNotRead_NoDiagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db, Customer customer)
+            {
+                foreach (var o in db.Orders.ToList())
+                {
+                    o.Customer = customer;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task NavigationReadInsideQueryableLambda_NoDiagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db)
+            {
+                var names = db.Orders.Where(o => o.Customer.Name != null).Select(o => o.Customer.Name).ToList();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ReassignedSourceLocal_NoDiagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db, List<Order> cached)
+            {
+                var orders = db.Orders.ToList();
+                if (cached != null) orders = cached;
+                foreach (var o in orders)
+                {
+                    Console.WriteLine(o.Customer.Name);
+                }
+            }
+        }
+        """);
+}

@@ -1,0 +1,364 @@
+using PerfAnalyzers.Testing;
+using VerifyCS = PerfAnalyzers.Testing.CSharpAnalyzerVerifier<PerfAnalyzers.Rules.SaveChangesInLoopAnalyzer>;
+
+namespace PerfAnalyzers.Analyzers.Tests.Rules;
+
+public class SaveChangesInLoopAnalyzerTests
+{
+    private const string Usings = """
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.EntityFrameworkCore;
+        using Shop;
+
+        """;
+
+    private static Task Verify(string source, params Microsoft.CodeAnalysis.Testing.DiagnosticResult[] expected) =>
+        VerifyCS.VerifyAnalyzerAsync(EfCoreModel.With(Usings + source), expected);
+
+    [Fact]
+    public Task SaveChangesInForeach_DiagnosticWithRenderedCall() => Verify("""
+        class C
+        {
+            void M(ShopContext db, List<Order> orders)
+            {
+                foreach (var order in orders)
+                {
+                    db.Orders.Add(order);
+                    db.{|#0:SaveChanges|}();
+                }
+            }
+        }
+        """, VerifyCS.Diagnostic("PERF012").WithLocation(0).WithArguments("db.SaveChanges()"));
+
+    [Fact]
+    public Task SaveChangesAsyncInForLoop_Diagnostic() => Verify("""
+        class C
+        {
+            async Task M(ShopContext db, Order[] orders, CancellationToken ct)
+            {
+                for (var i = 0; i < orders.Length; i++)
+                {
+                    orders[i].Total = 0;
+                    await db.{|PERF012:SaveChangesAsync|}(ct);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SaveUnderItemCondition_Diagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db, List<Order> orders)
+            {
+                foreach (var order in orders)
+                {
+                    if (order.Total > 100)
+                    {
+                        order.Total -= 10;
+                        db.{|PERF012:SaveChanges|}();
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SaveInListForEachLambda_Diagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db, List<Order> orders)
+            {
+                orders.ForEach(o =>
+                {
+                    db.Add(o);
+                    db.{|PERF012:SaveChanges|}();
+                });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SaveInLocalFunctionCalledFromLoop_Diagnostic() => Verify("""
+        class C
+        {
+            async Task M(ShopContext db, List<Order> orders)
+            {
+                foreach (var order in orders)
+                {
+                    await StoreAsync(order);
+                }
+
+                async Task StoreAsync(Order order)
+                {
+                    db.Orders.Add(order);
+                    await db.{|PERF012:SaveChangesAsync|}();
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task PerItemTryCatchInForeach_Diagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db, List<Order> orders)
+            {
+                foreach (var order in orders)
+                {
+                    try
+                    {
+                        db.Add(order);
+                        db.{|PERF012:SaveChanges|}();
+                    }
+                    catch (DbUpdateException ex)
+                    {
+                        Console.WriteLine(ex.Message);
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SaveAfterLoop_NoDiagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db, List<Order> orders)
+            {
+                foreach (var order in orders)
+                {
+                    db.Orders.Add(order);
+                }
+                db.SaveChanges();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task BatchedSaveEveryHundredIterations_NoDiagnostic() => Verify("""
+        class C
+        {
+            async Task M(ShopContext db, List<Order> orders)
+            {
+                for (var i = 0; i < orders.Count; i++)
+                {
+                    db.Orders.Add(orders[i]);
+                    if (i % 100 == 0)
+                    {
+                        await db.SaveChangesAsync();
+                    }
+                }
+                await db.SaveChangesAsync();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task BatchedSaveOnCounter_NoDiagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db, IEnumerable<Order> orders, int batchSize)
+            {
+                var pending = 0;
+                foreach (var order in orders)
+                {
+                    db.Orders.Add(order);
+                    pending++;
+                    if (pending >= batchSize)
+                    {
+                        db.SaveChanges();
+                        pending = 0;
+                    }
+                }
+                db.SaveChanges();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task BatchedSaveOnChangeTrackerCount_NoDiagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db, IEnumerable<Order> orders)
+            {
+                foreach (var order in orders)
+                {
+                    db.Orders.Add(order);
+                    if (db.ChangeTracker.Entries().Count() >= 1000)
+                    {
+                        db.SaveChanges();
+                        db.ChangeTracker.Clear();
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task RetryLoopBreakingOnSuccess_NoDiagnostic() => Verify("""
+        class C
+        {
+            async Task M(ShopContext db)
+            {
+                while (true)
+                {
+                    try
+                    {
+                        await db.SaveChangesAsync();
+                        break;
+                    }
+                    catch (DbUpdateConcurrencyException ex)
+                    {
+                        foreach (var entry in ex.Entries)
+                        {
+                            entry.OriginalValues.SetValues(entry.GetDatabaseValues());
+                        }
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task RetryForLoopReturningOnSuccess_NoDiagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db)
+            {
+                for (var attempt = 1; attempt <= 3; attempt++)
+                {
+                    try
+                    {
+                        db.SaveChanges();
+                        return;
+                    }
+                    catch (DbUpdateException) when (attempt < 3)
+                    {
+                        Thread.Sleep(100 * attempt);
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task RetryLoopWithSuccessFlag_NoDiagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db)
+            {
+                var saved = false;
+                while (!saved)
+                {
+                    try
+                    {
+                        db.SaveChanges();
+                        saved = true;
+                    }
+                    catch (DbUpdateConcurrencyException)
+                    {
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task LoopThatRunsOnce_NoDiagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db, List<Order> orders)
+            {
+                foreach (var order in orders)
+                {
+                    db.Add(order);
+                    db.SaveChanges();
+                    return;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task OwnUnitOfWorkSaveChanges_NoDiagnostic() => Verify("""
+        class UnitOfWork
+        {
+            public int SaveChanges() => 0;
+        }
+
+        class C
+        {
+            void M(UnitOfWork unitOfWork, List<Order> orders)
+            {
+                foreach (var order in orders)
+                {
+                    unitOfWork.SaveChanges();
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task LocalFunctionNotCalledInLoop_NoDiagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db, Order order)
+            {
+                Store(order);
+
+                void Store(Order o)
+                {
+                    db.Add(o);
+                    db.SaveChanges();
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SaveOnContextInterfaceInLoop_Diagnostic() => Verify("""
+        interface IShopContext
+        {
+            DbSet<Order> Orders { get; }
+            Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
+        }
+
+        class C
+        {
+            async Task M(IShopContext db, List<Order> orders)
+            {
+                foreach (var order in orders)
+                {
+                    db.Orders.Add(order);
+                    await db.{|PERF012:SaveChangesAsync|}();
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SaveUnderEmptinessCheck_Diagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db, List<Order> orders)
+            {
+                foreach (var order in orders)
+                {
+                    if (order.Lines.Count > 3)
+                    {
+                        db.{|PERF012:SaveChanges|}();
+                    }
+                    if (orders.Count == 0)
+                    {
+                        db.{|PERF012:SaveChanges|}();
+                    }
+                }
+            }
+        }
+        """);
+}
