@@ -179,4 +179,76 @@ internal static class LoopContext
             default: return false;
         }
     }
+
+    /// <summary>
+    /// True for a hosted-service style loop that runs until cancelled or ticks on a timer:
+    /// <c>while (!token.IsCancellationRequested)</c>, <c>while (await timer.WaitForNextTickAsync(token))</c>, or
+    /// <c>while (true)</c> / <c>for (;;)</c> around an <c>await Task.Delay(…)</c>. Its iterations are spread over time,
+    /// not over data, so it does not multiply the work of the loops inside it.
+    /// </summary>
+    public static bool IsServiceLoop(SyntaxNode loop, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    {
+        ExpressionSyntax? condition;
+        StatementSyntax body;
+        switch (loop)
+        {
+            case WhileStatementSyntax whileLoop:
+                (condition, body) = (whileLoop.Condition, whileLoop.Statement);
+                break;
+            case DoStatementSyntax doLoop:
+                (condition, body) = (doLoop.Condition, doLoop.Statement);
+                break;
+            case ForStatementSyntax { Declaration: null, Initializers.Count: 0, Incrementors.Count: 0 } forLoop:
+                (condition, body) = (forLoop.Condition, forLoop.Statement);
+                break;
+            default:
+                return false;
+        }
+
+        if (condition is null || condition.IsKind(SyntaxKind.TrueLiteralExpression))
+        {
+            foreach (var node in body.DescendantNodes(n => !IsFunctionBoundary(n)))
+            {
+                if (node is AwaitExpressionSyntax { Expression: InvocationExpressionSyntax invocation }
+                    && IsWellKnownWait(invocation, model, cancellationToken))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        foreach (var node in condition.DescendantNodesAndSelf(n => !IsFunctionBoundary(n)))
+        {
+            switch (node)
+            {
+                case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IsCancellationRequested" } access
+                    when model.GetSymbolInfo(access, cancellationToken).Symbol is IPropertySymbol { ContainingType: { Name: "CancellationToken" or "CancellationTokenSource", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } } }:
+                    return true;
+                case InvocationExpressionSyntax invocation when IsWellKnownWait(invocation, model, cancellationToken):
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary><c>Task.Delay(…)</c> or <c>PeriodicTimer.WaitForNextTickAsync(…)</c>.</summary>
+    private static bool IsWellKnownWait(InvocationExpressionSyntax invocation, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    {
+        var name = invocation.Expression switch
+        {
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            _ => null,
+        };
+        if (name is not ("Delay" or "WaitForNextTickAsync"))
+        {
+            return false;
+        }
+
+        return model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method
+            && method.ContainingType is { Name: "Task" or "PeriodicTimer" } type
+            && type.ContainingNamespace?.ToDisplayString() is "System.Threading.Tasks" or "System.Threading";
+    }
 }

@@ -79,7 +79,9 @@ public sealed class DeeplyNestedLoopsAnalyzer : DiagnosticAnalyzer
         while (stack.Count > 0)
         {
             var (node, depth, owner) = stack.Pop();
-            if (LoopContext.IsLoopStatement(node) && !LoopContext.HasSmallConstantIterationCount(node, model, cancellationToken))
+            if (LoopContext.IsLoopStatement(node)
+                && !LoopContext.HasSmallConstantIterationCount(node, model, cancellationToken)
+                && !LoopContext.IsServiceLoop(node, model, cancellationToken))
             {
                 depth++;
                 if (owner >= 0)

@@ -101,6 +101,34 @@ public static class StringAccumulation
         return true;
     }
 
+    /// <summary>
+    /// True when the loop's condition reads the string itself: <c>while (s.Length &lt; width) s = "0" + s;</c> pads to a
+    /// bound rather than building from data.
+    /// </summary>
+    public static bool IsBoundedByOwnLength(ILoopOperation loop, ISymbol symbol)
+    {
+        var condition = loop switch
+        {
+            IWhileLoopOperation whileLoop => whileLoop.Condition,
+            IForLoopOperation forLoop => forLoop.Condition,
+            _ => null,
+        };
+        if (condition is null)
+        {
+            return false;
+        }
+
+        foreach (var operation in condition.DescendantsAndSelf())
+        {
+            if (IsReferenceTo(operation, symbol))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static IOperation? FirstConcatArgument(IInvocationOperation invocation)
     {
         var argument = Unwrap(invocation.Arguments[0].Value);

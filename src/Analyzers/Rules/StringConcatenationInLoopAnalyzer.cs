@@ -56,6 +56,7 @@ public sealed class StringConcatenationInLoopAnalyzer : DiagnosticAnalyzer
             || LoopContext.IsDeclaredInside(loop, symbol)
             || StringAccumulation.LoopExitsRightAfter(assignment)
             || StringAccumulation.IsInCatchClause(assignment, loop)
+            || StringAccumulation.IsBoundedByOwnLength(loop, symbol)
             || StringAccumulation.RunsFewTimes(loop, symbol, assignment.SemanticModel!, context.CancellationToken))
         {
             return;

@@ -353,4 +353,57 @@ public class DeeplyNestedLoopsAnalyzerTests
         source.Append("    }\n}\n");
         await VerifyCS.VerifyAnalyzerAsync(source.ToString());
     }
+
+    [Fact]
+    public Task HostedServiceLoop_NotCounted() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        class Worker
+        {
+            async Task RunAsync(int[][] tenants, CancellationToken stoppingToken)
+            {
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    foreach (var jobs in tenants)
+                        foreach (var job in jobs)
+                            Console.WriteLine(job);
+                    await Task.Delay(1000, stoppingToken);
+                }
+
+                using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+                while (await timer.WaitForNextTickAsync(stoppingToken))
+                {
+                    foreach (var jobs in tenants)
+                        foreach (var job in jobs)
+                            Console.WriteLine(job);
+                }
+
+                while (true)
+                {
+                    foreach (var jobs in tenants)
+                        foreach (var job in jobs)
+                            Console.WriteLine(job);
+                    await Task.Delay(TimeSpan.FromMinutes(1));
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task WhileTrueWithoutDelay_Counted() => VerifyCS.VerifyAnalyzerAsync("""
+        class C
+        {
+            void M(int[][] groups, System.Collections.Generic.Queue<int> queue)
+            {
+                while (true)
+                {
+                    if (queue.Count == 0) break;
+                    foreach (var group in groups)
+                        {|PERF020:foreach|} (var item in group)
+                            System.Console.WriteLine(item + queue.Dequeue());
+                }
+            }
+        }
+        """);
 }

@@ -393,4 +393,25 @@ public class LinearSearchInLoopAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task SearchInHostedServiceLoop_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading;
+        using System.Threading.Channels;
+        using System.Threading.Tasks;
+        class Worker
+        {
+            private readonly List<string> _topics = new();
+            async Task RunAsync(ChannelReader<string> reader, CancellationToken stoppingToken)
+            {
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    var message = await reader.ReadAsync(stoppingToken);
+                    if (_topics.Contains(message)) System.Console.WriteLine(message);
+                }
+            }
+        }
+        """);
 }

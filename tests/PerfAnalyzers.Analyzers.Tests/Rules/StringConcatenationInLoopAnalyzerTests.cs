@@ -424,4 +424,21 @@ public class StringConcatenationInLoopAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task PaddingLoopBoundedByOwnLength_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        class C
+        {
+            string M(string code, int width)
+            {
+                while (code.Length < width)
+                {
+                    code = "0" + code;
+                }
+                var s = "";
+                for (; s.Length < width;) s += "-";
+                return code + s;
+            }
+        }
+        """);
 }
