@@ -42,7 +42,8 @@ public sealed class LinearSearchInLoopAnalyzer : DiagnosticAnalyzer
             || LinearSearch.IsSmallConstantCollection(chain)
             || LoopContext.HasSmallConstantIterationCount(loop.Syntax, invocation.SemanticModel!, context.CancellationToken)
             || LoopContext.IsServiceLoop(loop.Syntax, invocation.SemanticModel!, context.CancellationToken)
-            || LinearSearch.IsChangedIn(loop, chain, invocation))
+            || LinearSearch.IsChangedIn(loop, chain, invocation)
+            || (invocation.TargetMethod.Name == "Remove" && IsChangedInOuterLoops(loop, chain, invocation)))
         {
             return;
         }
@@ -52,6 +53,24 @@ public sealed class LinearSearchInLoopAnalyzer : DiagnosticAnalyzer
             MethodNameLocation(invocation),
             invocation.TargetMethod.Name,
             collection.Syntax.ToString()));
+    }
+
+    /// <summary>
+    /// <c>Remove</c> changes the list itself: it is a repeated search only when nothing else in the loops around it
+    /// fills or replaces the list (a list that grows and shrinks as a work queue is not a loop-invariant collection).
+    /// </summary>
+    private static bool IsChangedInOuterLoops(ILoopOperation loop, System.Collections.Generic.List<ISymbol> chain, IInvocationOperation search)
+    {
+        var root = chain[chain.Count - 1];
+        for (var outer = LoopContext.FindEnclosingLoop(loop); outer is not null && !LoopContext.IsDeclaredInside(outer, root); outer = LoopContext.FindEnclosingLoop(outer))
+        {
+            if (LinearSearch.IsChangedIn(outer, chain, search))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static Location MethodNameLocation(IInvocationOperation invocation) => invocation.Syntax switch

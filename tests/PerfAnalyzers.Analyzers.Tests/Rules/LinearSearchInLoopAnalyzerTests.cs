@@ -414,4 +414,25 @@ public class LinearSearchInLoopAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task RemoveFromListFilledByOuterLoop_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        class C
+        {
+            List<Order> M(List<Order> orders, HashSet<string> blocked)
+            {
+                var valid = new List<Order>();
+                foreach (var order in orders)
+                {
+                    valid.Add(order);
+                    foreach (var line in order.Lines)
+                    {
+                        if (blocked.Contains(line.Sku)) valid.Remove(order);
+                    }
+                }
+                return valid;
+            }
+        }
+        """ + Types);
 }
