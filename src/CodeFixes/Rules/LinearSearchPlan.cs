@@ -180,6 +180,7 @@ internal sealed class LinearSearchPlan
 
         // Enumerable.Contains with a comparer, or inferred for another element type, is not what HashSet<T> would compare.
         if (elementType is null
+            || !CanBeNamed(elementType)
             || chain.Count != 1
             || invocation.Arguments.Length != (method.IsExtensionMethod ? 2 : 1)
             || (method.IsExtensionMethod && !SymbolEqualityComparer.Default.Equals(method.TypeArguments[0], elementType))
@@ -257,6 +258,15 @@ internal sealed class LinearSearchPlan
                 IdentifierName(invocation.TargetMethod.Name)));
         return new LinearSearchPlan("lookup|" + anchor.SpanStart + "|" + access.Expression + "|" + KeyPath(key), anchor, name, declaration, syntax, replacement);
     }
+
+    /// <summary>False for anonymous types (and types built from them) and unresolved types: no name to write in <c>HashSet&lt;…&gt;</c>.</summary>
+    private static bool CanBeNamed(ITypeSymbol type) => type switch
+    {
+        { IsAnonymousType: true } or { TypeKind: TypeKind.Error } => false,
+        IArrayTypeSymbol array => CanBeNamed(array.ElementType),
+        INamedTypeSymbol named => named.TypeArguments.All(CanBeNamed),
+        _ => true,
+    };
 
     /// <summary><c>Customer.Id</c> for <c>e =&gt; e.Customer.Id</c>, whatever the parameter is called.</summary>
     private static string KeyPath(IOperation key)

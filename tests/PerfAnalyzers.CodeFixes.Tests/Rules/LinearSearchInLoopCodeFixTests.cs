@@ -326,4 +326,69 @@ public class LinearSearchInLoopCodeFixTests
             }
         }
         """);
+
+    [Fact]
+    public Task AnonymousElementType_NoFix() => VerifyCS.VerifyNoCodeFixAsync("""
+        using System.Linq;
+
+        class C
+        {
+            int M(int[] values)
+            {
+                var pairs = values.Select(v => new { v }).ToList();
+                var n = 0;
+                foreach (var v in values)
+                {
+                    if (pairs.{|PERF021:Contains|}(new { v })) n++;
+                }
+                return n;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task FixAll_TwoCollectionsInTwoLoops_DistinctNames() => VerifyCS.VerifyCodeFixAsync("""
+        using System.Collections.Generic;
+        using System.Linq;
+
+        class C
+        {
+            int M(int[] values, List<int> allowed, int[] blocked)
+            {
+                var n = 0;
+                foreach (var v in values)
+                {
+                    if (allowed.{|PERF021:Contains|}(v) && !blocked.{|PERF021:Contains|}(v)) n++;
+                }
+                for (var i = 0; i < values.Length; i++)
+                {
+                    if (allowed.{|PERF021:Contains|}(values[i])) n--;
+                }
+                return n;
+            }
+        }
+        """, """
+        using System.Collections.Generic;
+        using System.Linq;
+
+        class C
+        {
+            int M(int[] values, List<int> allowed, int[] blocked)
+            {
+                var n = 0;
+                var allowedSet = new HashSet<int>(allowed);
+                var blockedSet = new HashSet<int>(blocked);
+                foreach (var v in values)
+                {
+                    if (allowedSet.Contains(v) && !blockedSet.Contains(v)) n++;
+                }
+                var allowedSet2 = new HashSet<int>(allowed);
+                for (var i = 0; i < values.Length; i++)
+                {
+                    if (allowedSet2.Contains(values[i])) n--;
+                }
+                return n;
+            }
+        }
+        """);
 }
