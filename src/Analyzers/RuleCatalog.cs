@@ -73,7 +73,7 @@ public static class RuleCatalog
         Categories.NestedLoops,
         DiagnosticSeverity.Warning,
         "Loops nested too deep",
-        "Loop is nested {0} deep, more than the maximum of {1}",
+        "Loops are nested {0} deep here, more than the maximum of {1}",
         "Deeply nested loops multiply their iteration counts and grow as n^3 or worse. Restructure with lookups or joins.");
 
     public static readonly DiagnosticDescriptor LinearSearchInLoop = Create(

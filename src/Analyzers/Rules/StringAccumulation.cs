@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using PerfAnalyzers.Infrastructure;
 
 namespace PerfAnalyzers.Rules;
 
@@ -64,6 +65,68 @@ public static class StringAccumulation
         var index = block.Statements.IndexOf(statement);
         return index + 1 < block.Statements.Count
             && block.Statements[index + 1] is BreakStatementSyntax or ReturnStatementSyntax or ThrowStatementSyntax or GotoStatementSyntax;
+    }
+
+    /// <summary>
+    /// True when the assignment sits in a catch clause inside the loop: it runs once per failure (an error log built
+    /// across retries or items), and the exception costs far more than the copy.
+    /// </summary>
+    public static bool IsInCatchClause(IOperation assignment, ILoopOperation loop)
+    {
+        for (var node = assignment.Syntax.Parent; node is not null && node != loop.Syntax; node = node.Parent)
+        {
+            if (node is CatchClauseSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when every loop the variable outlives runs a small number of times fixed at compile time
+    /// (<c>for (var i = 0; i &lt; 3; i++)</c>): a few copies, not a quadratic build.
+    /// </summary>
+    public static bool RunsFewTimes(ILoopOperation innermost, ISymbol symbol, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    {
+        for (var loop = innermost; loop is not null && !LoopContext.IsDeclaredInside(loop, symbol); loop = LoopContext.FindEnclosingLoop(loop))
+        {
+            if (!LoopContext.HasSmallConstantIterationCount(loop.Syntax, model, cancellationToken))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// True when the loop's condition reads the string itself: <c>while (s.Length &lt; width) s = "0" + s;</c> pads to a
+    /// bound rather than building from data.
+    /// </summary>
+    public static bool IsBoundedByOwnLength(ILoopOperation loop, ISymbol symbol)
+    {
+        var condition = loop switch
+        {
+            IWhileLoopOperation whileLoop => whileLoop.Condition,
+            IForLoopOperation forLoop => forLoop.Condition,
+            _ => null,
+        };
+        if (condition is null)
+        {
+            return false;
+        }
+
+        foreach (var operation in condition.DescendantsAndSelf())
+        {
+            if (IsReferenceTo(operation, symbol))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static IOperation? FirstConcatArgument(IInvocationOperation invocation)

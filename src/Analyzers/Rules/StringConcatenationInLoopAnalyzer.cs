@@ -54,7 +54,10 @@ public sealed class StringConcatenationInLoopAnalyzer : DiagnosticAnalyzer
         if (StringAccumulation.GetAccumulatedSymbol(assignment.Target) is not { } symbol
             || LoopContext.FindEnclosingLoop(assignment) is not { } loop
             || LoopContext.IsDeclaredInside(loop, symbol)
-            || StringAccumulation.LoopExitsRightAfter(assignment))
+            || StringAccumulation.LoopExitsRightAfter(assignment)
+            || StringAccumulation.IsInCatchClause(assignment, loop)
+            || StringAccumulation.IsBoundedByOwnLength(loop, symbol)
+            || StringAccumulation.RunsFewTimes(loop, symbol, assignment.SemanticModel!, context.CancellationToken))
         {
             return;
         }

@@ -45,10 +45,12 @@ internal sealed class StringBuilderPlan
             return plans;
         }
 
+        // Builder names chosen for earlier plans are taken too: one variable built in two loops gets two builders.
+        var takenNames = new HashSet<string>();
         foreach (var diagnostic in diagnostics)
         {
             if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not AssignmentExpressionSyntax assignment
-                || TryCreate(model, assignment, cancellationToken) is not { } plan)
+                || TryCreate(model, assignment, takenNames, cancellationToken) is not { } plan)
             {
                 continue;
             }
@@ -56,6 +58,7 @@ internal sealed class StringBuilderPlan
             // Several diagnostics in one loop share one builder.
             if (!plans.Any(p => p._loop == plan._loop && SymbolEqualityComparer.Default.Equals(p._variable, plan._variable)))
             {
+                takenNames.Add(plan._builderName);
                 plans.Add(plan);
             }
         }
@@ -94,19 +97,27 @@ internal sealed class StringBuilderPlan
 
         foreach (var (statement, parts) in _appends)
         {
-            ExpressionSyntax call = IdentifierName(_builderName);
+            // Tokens without elastic trivia: the formatter then leaves the user's line (and comments on it) as it was.
+            ExpressionSyntax call = IdentifierName(Identifier(TriviaList(), _builderName, TriviaList()));
             foreach (var part in parts)
             {
                 call = InvocationExpression(
-                    MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, call, IdentifierName("Append")),
-                    ArgumentList(SingletonSeparatedList(Argument(part.WithoutTrivia()))));
+                    MemberAccessExpression(
+                        SyntaxKind.SimpleMemberAccessExpression,
+                        call,
+                        Token(TriviaList(), SyntaxKind.DotToken, TriviaList()),
+                        IdentifierName(Identifier(TriviaList(), "Append", TriviaList()))),
+                    ArgumentList(
+                        Token(TriviaList(), SyntaxKind.OpenParenToken, TriviaList()),
+                        SingletonSeparatedList(Argument(part.WithoutTrivia())),
+                        Token(TriviaList(), SyntaxKind.CloseParenToken, TriviaList())));
             }
 
             editor.ReplaceNode(statement, statement.WithExpression(call.WithTriviaFrom(statement.Expression)));
         }
     }
 
-    private static StringBuilderPlan? TryCreate(SemanticModel model, AssignmentExpressionSyntax assignmentSyntax, CancellationToken cancellationToken)
+    private static StringBuilderPlan? TryCreate(SemanticModel model, AssignmentExpressionSyntax assignmentSyntax, ISet<string> takenNames, CancellationToken cancellationToken)
     {
         if (model.GetOperation(assignmentSyntax, cancellationToken) is not IAssignmentOperation assignment
             || StringAccumulation.GetAccumulatedSymbol(assignment.Target) is not { } variable
@@ -126,7 +137,8 @@ internal sealed class StringBuilderPlan
         if (target.Syntax is not StatementSyntax loop
             || loop.Parent is not (BlockSyntax or SwitchSectionSyntax or GlobalStatementSyntax)
             || loop.DescendantNodes().Any(n => n is GotoStatementSyntax or LabeledStatementSyntax)
-            || IsReadByEnclosingHandler(model, loop, variable, cancellationToken))
+            || IsReadByEnclosingHandler(model, loop, variable, cancellationToken)
+            || IsUsedByFunctionOutsideLoop(model, loop, variable, cancellationToken))
         {
             return null;
         }
@@ -143,7 +155,8 @@ internal sealed class StringBuilderPlan
             }
 
             if (candidate.Parent is not ExpressionStatementSyntax statement
-                || !TryGetAppendedParts(candidateOperation, variable, allowedReferences, out var parts))
+                || IsInsideFunctionWithin(candidate, loop)
+                || !TryGetAppendedParts(model, candidateOperation, variable, allowedReferences, out var parts))
             {
                 return null;
             }
@@ -168,10 +181,10 @@ internal sealed class StringBuilderPlan
             return null;
         }
 
-        return new StringBuilderPlan(variable, loop, appends.ToImmutable(), StartsEmpty(model, loop, variable), ChooseBuilderName(model, loop, variable.Name));
+        return new StringBuilderPlan(variable, loop, appends.ToImmutable(), StartsEmpty(model, loop, variable), ChooseBuilderName(model, loop, variable.Name, takenNames));
     }
 
-    private static bool TryGetAppendedParts(IAssignmentOperation assignment, ISymbol variable, HashSet<SyntaxNode> selfReferences, out ImmutableArray<ExpressionSyntax> parts)
+    private static bool TryGetAppendedParts(SemanticModel model, IAssignmentOperation assignment, ISymbol variable, HashSet<SyntaxNode> selfReferences, out ImmutableArray<ExpressionSyntax> parts)
     {
         var builder = ImmutableArray.CreateBuilder<ExpressionSyntax>();
         parts = default;
@@ -235,7 +248,68 @@ internal sealed class StringBuilderPlan
         }
 
         parts = builder.ToImmutable();
-        return parts.Length > 0;
+        return parts.Length > 0 && parts.All(part => AppendsAsConcatenationDoes(model, part));
+    }
+
+    /// <summary>
+    /// <c>s + chars</c> concatenates <c>"System.Char[]"</c> while <c>Append(chars)</c> appends the characters, and
+    /// <c>Append(null)</c> does not compile: such parts keep the concatenation.
+    /// </summary>
+    private static bool AppendsAsConcatenationDoes(SemanticModel model, ExpressionSyntax part)
+    {
+        if (part.SyntaxTree != model.SyntaxTree)
+        {
+            return true; // The rest of an interpolated string, rebuilt for the append: a string.
+        }
+
+        var type = model.GetTypeInfo(part).Type;
+        return type is not null and not IArrayTypeSymbol and not IPointerTypeSymbol && type.TypeKind != TypeKind.Error;
+    }
+
+    /// <summary>True when the node is inside a lambda or local function declared within the loop: it runs when called, maybe after the loop.</summary>
+    private static bool IsInsideFunctionWithin(SyntaxNode node, StatementSyntax loop)
+    {
+        for (var current = node.Parent; current is not null && current != loop; current = current.Parent)
+        {
+            if (current is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A lambda or local function elsewhere in the member that uses the variable could be called from the loop and
+    /// would see (or change) the string without the loop's appends.
+    /// </summary>
+    private static bool IsUsedByFunctionOutsideLoop(SemanticModel model, StatementSyntax loop, ISymbol variable, CancellationToken cancellationToken)
+    {
+        var member = loop.Ancestors().FirstOrDefault(a => a is (MemberDeclarationSyntax and not GlobalStatementSyntax) or CompilationUnitSyntax);
+        if (member is null)
+        {
+            return false;
+        }
+
+        foreach (var function in member.DescendantNodes().Where(n => n is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax))
+        {
+            if (function.Span.Contains(loop.Span) || loop.Span.Contains(function.Span))
+            {
+                continue; // The function the loop is in, or one inside the loop (its appends are refused separately).
+            }
+
+            foreach (var identifier in function.DescendantNodes().OfType<IdentifierNameSyntax>())
+            {
+                if (identifier.Identifier.ValueText == variable.Name
+                    && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, variable))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Splits a chain of string additions into its operands; other expressions are one part.</summary>
@@ -316,41 +390,65 @@ internal sealed class StringBuilderPlan
         return false;
     }
 
-    /// <summary>True when the loop directly follows <c>var s = "";</c> (or <c>string.Empty</c>), so the builder needs no seed.</summary>
+    /// <summary>
+    /// True when the variable is declared <c>var s = "";</c> (or <c>string.Empty</c>) earlier in the same statement list
+    /// and no statement between the declaration and the loop mentions it, so the builder needs no seed.
+    /// </summary>
     private static bool StartsEmpty(SemanticModel model, StatementSyntax loop, ISymbol variable)
     {
-        if (loop.Parent is not BlockSyntax block)
+        if (variable is not ILocalSymbol)
         {
             return false;
         }
 
-        var index = block.Statements.IndexOf(loop);
-        if (index < 1 || block.Statements[index - 1] is not LocalDeclarationStatementSyntax declaration)
+        var statements = new List<StatementSyntax>();
+        switch (loop.Parent)
         {
-            return false;
+            case BlockSyntax block:
+                statements.AddRange(block.Statements);
+                break;
+            case SwitchSectionSyntax section:
+                statements.AddRange(section.Statements);
+                break;
+            case GlobalStatementSyntax { Parent: CompilationUnitSyntax unit }:
+                statements.AddRange(unit.Members.OfType<GlobalStatementSyntax>().Select(g => g.Statement));
+                break;
         }
 
-        foreach (var declarator in declaration.Declaration.Variables)
+        for (var index = statements.IndexOf(loop) - 1; index >= 0; index--)
         {
-            if (declarator.Identifier.ValueText == variable.Name && declarator.Initializer is { Value: var value })
+            var statement = statements[index];
+            if (statement is LocalDeclarationStatementSyntax declaration
+                && declaration.Declaration.Variables.FirstOrDefault(d => d.Identifier.ValueText == variable.Name) is { } declarator)
             {
+                if (declarator.Initializer is not { Value: var value })
+                {
+                    return false;
+                }
+
                 var constant = model.GetConstantValue(value);
                 return constant.HasValue && constant.Value is string { Length: 0 }
                     || value is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Empty" } access
                         && model.GetTypeInfo(access.Expression).Type?.SpecialType == SpecialType.System_String;
+            }
+
+            if (statement.DescendantTokens().Any(t => t.IsKind(SyntaxKind.IdentifierToken) && t.ValueText == variable.Name)
+                || statement.DescendantNodesAndSelf().Any(n => n is LabeledStatementSyntax))
+            {
+                return false;
             }
         }
 
         return false;
     }
 
-    private static string ChooseBuilderName(SemanticModel model, StatementSyntax loop, string variableName)
+    private static string ChooseBuilderName(SemanticModel model, StatementSyntax loop, string variableName, ISet<string> takenNames)
     {
         var baseName = variableName.TrimStart('@', '_') + "Builder";
         var member = loop.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or CompilationUnitSyntax) ?? loop;
         var usedNames = new HashSet<string>(member.DescendantTokens().Where(t => t.IsKind(SyntaxKind.IdentifierToken)).Select(t => t.ValueText));
         var candidate = baseName;
-        for (var suffix = 2; usedNames.Contains(candidate) || !model.LookupSymbols(loop.SpanStart, name: candidate).IsEmpty; suffix++)
+        for (var suffix = 2; usedNames.Contains(candidate) || takenNames.Contains(candidate) || !model.LookupSymbols(loop.SpanStart, name: candidate).IsEmpty; suffix++)
         {
             candidate = baseName + suffix;
         }

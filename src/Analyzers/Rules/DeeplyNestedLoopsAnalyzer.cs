@@ -1,0 +1,123 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PerfAnalyzers.Infrastructure;
+
+namespace PerfAnalyzers.Rules;
+
+/// <summary>
+/// PERF020: loops nested deeper than <c>dotnet_code_quality.PERF020.max_loop_depth</c> (default 2) within one function body.
+/// Each outermost loop walks its nest once, so the cost stays linear however deep the nest or long the method.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class DeeplyNestedLoopsAnalyzer : DiagnosticAnalyzer
+{
+    public const string MaxDepthOption = "max_loop_depth";
+    public const int DefaultMaxDepth = 2;
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleCatalog.DeeplyNestedLoops);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterSyntaxNodeAction(
+            AnalyzeLoop,
+            SyntaxKind.ForStatement,
+            SyntaxKind.ForEachStatement,
+            SyntaxKind.ForEachVariableStatement,
+            SyntaxKind.WhileStatement,
+            SyntaxKind.DoStatement);
+    }
+
+    private static void AnalyzeLoop(SyntaxNodeAnalysisContext context)
+    {
+        // Only the outermost loop of a function body walks the nest; inner loops leave at their first loop ancestor.
+        if (HasEnclosingLoop(context.Node))
+        {
+            return;
+        }
+
+        var maxDepth = context.Options.GetPositiveInt32Option(context.Node.SyntaxTree, RuleCatalog.Ids.DeeplyNestedLoops, MaxDepthOption, DefaultMaxDepth);
+        foreach (var (loop, depth) in FindLoopsExceeding(context.Node, maxDepth, context.SemanticModel, context.CancellationToken))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(RuleCatalog.DeeplyNestedLoops, KeywordOf(loop).GetLocation(), depth, maxDepth));
+        }
+    }
+
+    private static bool HasEnclosingLoop(SyntaxNode loop)
+    {
+        for (var current = loop.Parent; current is not null; current = current.Parent)
+        {
+            if (LoopContext.IsLoopStatement(current))
+            {
+                return true;
+            }
+
+            if (LoopContext.IsFunctionBoundary(current) || current is MemberDeclarationSyntax or CompilationUnitSyntax)
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The first loop on each path that goes deeper than <paramref name="maxDepth"/>, with the deepest level its own nest reaches.
+    /// Loops inside an already reported loop are not reported again; a sibling branch that also goes too deep is.
+    /// </summary>
+    private static List<(SyntaxNode Loop, int Depth)> FindLoopsExceeding(SyntaxNode outermost, int maxDepth, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    {
+        var found = new List<(SyntaxNode Loop, int Depth)>();
+        // Explicit stack: a nest hundreds of loops deep must not exhaust the thread's stack.
+        var stack = new Stack<(SyntaxNode Node, int Depth, int Owner)>();
+        stack.Push((outermost, 0, -1));
+        while (stack.Count > 0)
+        {
+            var (node, depth, owner) = stack.Pop();
+            if (LoopContext.IsLoopStatement(node)
+                && !LoopContext.HasSmallConstantIterationCount(node, model, cancellationToken)
+                && !LoopContext.IsServiceLoop(node, model, cancellationToken))
+            {
+                depth++;
+                if (owner >= 0)
+                {
+                    if (depth > found[owner].Depth)
+                    {
+                        found[owner] = (found[owner].Loop, depth);
+                    }
+                }
+                else if (depth > maxDepth)
+                {
+                    owner = found.Count;
+                    found.Add((node, depth));
+                }
+            }
+
+            foreach (var child in node.ChildNodes())
+            {
+                // Loops are statements, and statements sit only under statements and these clauses;
+                // lambdas and local functions are analysed as nests of their own.
+                if (child is StatementSyntax and not LocalFunctionStatementSyntax or ElseClauseSyntax or SwitchSectionSyntax or CatchClauseSyntax or FinallyClauseSyntax)
+                {
+                    stack.Push((child, depth, owner));
+                }
+            }
+        }
+
+        return found;
+    }
+
+    private static SyntaxToken KeywordOf(SyntaxNode loop) => loop switch
+    {
+        ForStatementSyntax forLoop => forLoop.ForKeyword,
+        CommonForEachStatementSyntax forEach => forEach.ForEachKeyword,
+        WhileStatementSyntax whileLoop => whileLoop.WhileKeyword,
+        DoStatementSyntax doLoop => doLoop.DoKeyword,
+        _ => loop.GetFirstToken(),
+    };
+}

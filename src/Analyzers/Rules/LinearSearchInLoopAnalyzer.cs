@@ -1,0 +1,83 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using PerfAnalyzers.Infrastructure;
+
+namespace PerfAnalyzers.Rules;
+
+/// <summary>
+/// PERF021: <c>List&lt;T&gt;.Contains</c>, <c>Array.IndexOf</c>, <c>Enumerable.Any(predicate)</c> and other linear searches inside a
+/// loop body, over a collection that stays the same for every iteration.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class LinearSearchInLoopAnalyzer : DiagnosticAnalyzer
+{
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleCatalog.LinearSearchInLoop);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(static start =>
+        {
+            if (LinearSearch.Create(start.Compilation) is not { } search)
+            {
+                return;
+            }
+
+            start.RegisterOperationAction(ctx => Analyze(ctx, search), OperationKind.Invocation);
+        });
+    }
+
+    private static void Analyze(OperationAnalysisContext context, LinearSearch search)
+    {
+        var invocation = (IInvocationOperation)context.Operation;
+        if (!LinearSearch.IsCandidateName(invocation.TargetMethod.Name)
+            || LinearSearch.FindRepeatingLoop(invocation) is not { } loop
+            || search.GetSearchedCollection(invocation) is not { } collection
+            || LinearSearch.GetChain(collection) is not { Count: > 0 } chain
+            || LinearSearch.IsPerIterationOrParams(chain, loop)
+            || LinearSearch.IsSmallConstantCollection(chain)
+            || LoopContext.HasSmallConstantIterationCount(loop.Syntax, invocation.SemanticModel!, context.CancellationToken)
+            || LoopContext.IsServiceLoop(loop.Syntax, invocation.SemanticModel!, context.CancellationToken)
+            || LinearSearch.IsChangedIn(loop, chain, invocation)
+            || (invocation.TargetMethod.Name == "Remove" && IsChangedInOuterLoops(loop, chain, invocation)))
+        {
+            return;
+        }
+
+        context.ReportDiagnostic(Diagnostic.Create(
+            RuleCatalog.LinearSearchInLoop,
+            MethodNameLocation(invocation),
+            invocation.TargetMethod.Name,
+            collection.Syntax.ToString()));
+    }
+
+    /// <summary>
+    /// <c>Remove</c> changes the list itself: it is a repeated search only when nothing else in the loops around it
+    /// fills or replaces the list (a list that grows and shrinks as a work queue is not a loop-invariant collection).
+    /// </summary>
+    private static bool IsChangedInOuterLoops(ILoopOperation loop, System.Collections.Generic.List<ISymbol> chain, IInvocationOperation search)
+    {
+        var root = chain[chain.Count - 1];
+        for (var outer = LoopContext.FindEnclosingLoop(loop); outer is not null && !LoopContext.IsDeclaredInside(outer, root); outer = LoopContext.FindEnclosingLoop(outer))
+        {
+            if (LinearSearch.IsChangedIn(outer, chain, search))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Location MethodNameLocation(IInvocationOperation invocation) => invocation.Syntax switch
+    {
+        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => access.Name.Identifier.GetLocation(),
+        InvocationExpressionSyntax { Expression: SimpleNameSyntax name } => name.Identifier.GetLocation(),
+        InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax binding } => binding.Name.Identifier.GetLocation(),
+        _ => invocation.Syntax.GetLocation(),
+    };
+}

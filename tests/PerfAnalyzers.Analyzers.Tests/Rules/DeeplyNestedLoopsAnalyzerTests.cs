@@ -1,0 +1,409 @@
+using System.Text;
+using Microsoft.CodeAnalysis.Testing;
+using VerifyCS = PerfAnalyzers.Testing.CSharpAnalyzerVerifier<PerfAnalyzers.Rules.DeeplyNestedLoopsAnalyzer>;
+
+namespace PerfAnalyzers.Analyzers.Tests.Rules;
+
+public class DeeplyNestedLoopsAnalyzerTests
+{
+    [Fact]
+    public Task ThreeNestedForeach_DiagnosticOnThirdLoop() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        class C
+        {
+            int M(List<int> a, List<int> b, List<int> c)
+            {
+                var n = 0;
+                foreach (var x in a)
+                    foreach (var y in b)
+                        {|PERF020:foreach|} (var z in c)
+                            n += x * y * z;
+                return n;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task TwoNestedLoops_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        class C
+        {
+            int M(List<int> a, List<int> b)
+            {
+                var n = 0;
+                foreach (var x in a)
+                {
+                    foreach (var y in b) n += x * y;
+                }
+                foreach (var x in a)
+                {
+                    for (var i = 0; i < x; i++) n++;
+                }
+                return n;
+            }
+        }
+        """);
+
+    [Fact]
+    public async Task FiveDeepNest_OneDiagnosticOnThirdLoopWithNestDepth()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                class C
+                {
+                    void M(int n)
+                    {
+                        for (var a = 0; a < n; a++)
+                            for (var b = 0; b < n; b++)
+                                for (var c = 0; c < n; c++)
+                                    for (var d = 0; d < n; d++)
+                                        for (var e = 0; e < n; e++)
+                                            System.Console.WriteLine(a + b + c + d + e);
+                    }
+                }
+                """,
+        };
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PERF020").WithSpan(7, 17, 7, 20).WithArguments(5, 2));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public Task AllLoopKinds_AreCounted() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        class C
+        {
+            async Task M(IAsyncEnumerable<int> items, int[] values, int n)
+            {
+                await foreach (var item in items)
+                {
+                    var i = 0;
+                    while (i < n)
+                    {
+                        {|PERF020:do|}
+                        {
+                            foreach (var (x, y) in new Dictionary<int, int>())
+                            {
+                                System.Console.WriteLine(x + y + item);
+                            }
+                        } while (i++ < values.Length);
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task AwaitForeachAsThirdLoop_DiagnosticOnForeachKeyword() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        class C
+        {
+            async Task M(int[] a, int[] b, IAsyncEnumerable<int> items)
+            {
+                foreach (var x in a)
+                    foreach (var y in b)
+                        await {|PERF020:foreach|} (var item in items)
+                            System.Console.WriteLine(x + y + item);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task TwoBranchesTooDeep_OneDiagnosticEach() => VerifyCS.VerifyAnalyzerAsync("""
+        class C
+        {
+            void M(int[] a, int[] b, int[] c, int[] d)
+            {
+                foreach (var x in a)
+                {
+                    foreach (var y in b)
+                    {
+                        {|PERF020:foreach|} (var z in c) System.Console.WriteLine(x + y + z);
+                        if (x > y)
+                        {
+                            {|PERF020:while|} (x > 0) { foreach (var w in d) System.Console.WriteLine(w); }
+                        }
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task LoopInLambdaInsideNest_IsANestOfItsOwn() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Linq;
+        class C
+        {
+            void M(int[] a, int[] b)
+            {
+                foreach (var x in a)
+                {
+                    foreach (var y in b)
+                    {
+                        Action act = () =>
+                        {
+                            foreach (var z in a) Console.WriteLine(z);
+                        };
+                        act();
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task DeepNestInsideLambda_Diagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        class C
+        {
+            void M(int[] a)
+            {
+                Action act = () =>
+                {
+                    foreach (var x in a)
+                        foreach (var y in a)
+                            {|PERF020:foreach|} (var z in a)
+                                Console.WriteLine(x + y + z);
+                };
+                act();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task LocalFunctionIsABoundary_CountedOnItsOwn() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        class C
+        {
+            void M(int[] a)
+            {
+                foreach (var x in a)
+                {
+                    foreach (var y in a)
+                    {
+                        Print(y);
+                    }
+
+                    void Print(int v)
+                    {
+                        foreach (var z in a) Console.WriteLine(v + z);
+                    }
+                }
+
+                void Deep()
+                {
+                    for (var i = 0; i < a.Length; i++)
+                        for (var j = 0; j < a.Length; j++)
+                            {|PERF020:for|} (var k = 0; k < a.Length; k++)
+                                Console.WriteLine(i + j + k);
+                }
+                Deep();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task TopLevelStatements_Diagnostic()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                var items = new[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 };
+                foreach (var x in items)
+                    foreach (var y in items)
+                        {|PERF020:foreach|} (var z in items)
+                            System.Console.WriteLine(x + y + z);
+                """,
+            TestState = { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication },
+        };
+        return test.RunAsync();
+    }
+
+    [Fact]
+    public Task LoopsInSwitchAndTry_AreCounted() => VerifyCS.VerifyAnalyzerAsync("""
+        class C
+        {
+            void M(int[] a, int mode)
+            {
+                foreach (var x in a)
+                {
+                    switch (mode)
+                    {
+                        case 1:
+                            try
+                            {
+                                foreach (var y in a)
+                                {
+                                    {|PERF020:for|} (var i = 0; i < y; i++) System.Console.WriteLine(i);
+                                }
+                            }
+                            finally { }
+                            break;
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SmallConstantInnerLoops_NotCounted() => VerifyCS.VerifyAnalyzerAsync("""
+        class C
+        {
+            int M(int[,] grid, int width, int height)
+            {
+                var sum = 0;
+                for (var y = 1; y < height - 1; y++)
+                    for (var x = 1; x < width - 1; x++)
+                        for (var dy = -1; dy <= 1; dy++)
+                            for (var dx = -1; dx <= 1; dx++)
+                                sum += grid[y + dy, x + dx];
+                foreach (var id in new[] { 1, 2 })
+                    foreach (var z in new[] { 3, 4 })
+                        for (var attempt = 0; attempt < 3; attempt++)
+                            sum += id * z * attempt;
+                return sum;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task LargeConstantInnerLoop_Counted() => VerifyCS.VerifyAnalyzerAsync("""
+        class C
+        {
+            int M(int n)
+            {
+                var sum = 0;
+                for (var a = 0; a < n; a++)
+                    for (var b = 0; b < n; b++)
+                        {|PERF020:for|} (var c = 0; c < 1000; c++)
+                            sum += a + b + c;
+                return sum;
+            }
+        }
+        """);
+
+    [Theory]
+    [InlineData("3", 0)]
+    [InlineData("1", 2)]
+    [InlineData("2", 1)]
+    [InlineData("not-a-number", 1)]
+    [InlineData("0", 1)]
+    [InlineData("-4", 1)]
+    public async Task MaxDepthFromEditorConfig_IsUsed(string value, int expectedCount)
+    {
+        const string source = """
+            class C
+            {
+                void M(int n)
+                {
+                    for (var a = 0; a < n; a++)
+                    {
+                        for (var b = 0; b < n; b++)
+                        {
+                            for (var c = 0; c < n; c++) System.Console.WriteLine(a + b + c);
+                        }
+                    }
+                }
+            }
+            """;
+        var test = new VerifyCS.Test { TestCode = source };
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n[*]\ndotnet_code_quality.PERF020.max_loop_depth = " + value));
+        var max = expectedCount switch { 0 => 3, 2 => 1, _ => 2 };
+        if (expectedCount == 2)
+        {
+            // With a maximum of 1 the second loop is the first too deep; the nest below it goes 3 deep.
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PERF020").WithSpan(7, 13, 7, 16).WithArguments(3, max));
+        }
+        else if (expectedCount == 1)
+        {
+            test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PERF020").WithSpan(9, 17, 9, 20).WithArguments(3, max));
+        }
+
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task TwoHundredDeepNest_OneDiagnostic()
+    {
+        var source = new StringBuilder("class C\n{\n    void M(int n)\n    {\n");
+        for (var i = 0; i < 200; i++)
+        {
+            source.Append(i == 2 ? "{|PERF020:for|}" : "for").Append(" (var i").Append(i).Append(" = 0; i").Append(i).Append(" < n; i").Append(i).Append("++) {\n");
+        }
+
+        source.Append("System.Console.WriteLine(n);\n").Append('}', 200).Append("\n    }\n}\n");
+        await VerifyCS.VerifyAnalyzerAsync(source.ToString());
+    }
+
+    [Fact]
+    public async Task MethodWithFiveThousandStatements_ReportsEachNest()
+    {
+        var source = new StringBuilder("class C\n{\n    void M(int n)\n    {\n");
+        for (var i = 0; i < 2500; i++)
+        {
+            source.Append("System.Console.WriteLine(").Append(i).Append(");\n");
+            source.Append(i % 500 == 0
+                ? "for (var a = 0; a < n; a++) for (var b = 0; b < n; b++) {|PERF020:for|} (var c = 0; c < n; c++) System.Console.WriteLine(c);\n"
+                : "for (var a = 0; a < n; a++) System.Console.WriteLine(a);\n");
+        }
+
+        source.Append("    }\n}\n");
+        await VerifyCS.VerifyAnalyzerAsync(source.ToString());
+    }
+
+    [Fact]
+    public Task HostedServiceLoop_NotCounted() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Threading;
+        using System.Threading.Tasks;
+        class Worker
+        {
+            async Task RunAsync(int[][] tenants, CancellationToken stoppingToken)
+            {
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    foreach (var jobs in tenants)
+                        foreach (var job in jobs)
+                            Console.WriteLine(job);
+                    await Task.Delay(1000, stoppingToken);
+                }
+
+                using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
+                while (await timer.WaitForNextTickAsync(stoppingToken))
+                {
+                    foreach (var jobs in tenants)
+                        foreach (var job in jobs)
+                            Console.WriteLine(job);
+                }
+
+                while (true)
+                {
+                    foreach (var jobs in tenants)
+                        foreach (var job in jobs)
+                            Console.WriteLine(job);
+                    await Task.Delay(TimeSpan.FromMinutes(1));
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task WhileTrueWithoutDelay_Counted() => VerifyCS.VerifyAnalyzerAsync("""
+        class C
+        {
+            void M(int[][] groups, System.Collections.Generic.Queue<int> queue)
+            {
+                while (true)
+                {
+                    if (queue.Count == 0) break;
+                    foreach (var group in groups)
+                        {|PERF020:foreach|} (var item in group)
+                            System.Console.WriteLine(item + queue.Dequeue());
+                }
+            }
+        }
+        """);
+}
