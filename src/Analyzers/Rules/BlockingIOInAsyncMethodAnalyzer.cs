@@ -277,27 +277,18 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
                 return true;
             }
 
-            var receiver = invocation.Instance ?? (method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
-            if (receiver is not null)
+            if (invocation.Instance is { } instance && IsExcludedOperand(instance))
             {
-                receiver = Unwrap(receiver);
-                if (receiver is IPropertyReferenceOperation { Property.IsStatic: true } property
-                    && SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, _console))
-                {
-                    return true;
-                }
+                return true;
+            }
 
-                for (var type = receiver.Type; type is not null; type = type.BaseType)
+            // A static call on an in-memory stream (JsonSerializer.Serialize(memoryStream, …), or an extension method on
+            // one) does no I/O either; an instance call copying into one (file.CopyTo(memoryStream)) still reads the file.
+            if (method.IsStatic)
+            {
+                foreach (var argument in invocation.Arguments)
                 {
-                    foreach (var inMemory in _inMemoryReceivers)
-                    {
-                        if (SymbolEqualityComparer.Default.Equals(type, inMemory))
-                        {
-                            return true;
-                        }
-                    }
-
-                    if (IsSqlite(type))
+                    if (IsExcludedOperand(argument.Value))
                     {
                         return true;
                     }
@@ -316,6 +307,34 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
                 && IsZero(invocation.Arguments[0].Value))
             {
                 return true;
+            }
+
+            return false;
+        }
+
+        private bool IsExcludedOperand(IOperation operand)
+        {
+            operand = Unwrap(operand);
+            if (operand is IPropertyReferenceOperation { Property.IsStatic: true } property
+                && SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, _console))
+            {
+                return true;
+            }
+
+            for (var type = operand.Type; type is not null; type = type.BaseType)
+            {
+                foreach (var inMemory in _inMemoryReceivers)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(type, inMemory))
+                    {
+                        return true;
+                    }
+                }
+
+                if (IsSqlite(type))
+                {
+                    return true;
+                }
             }
 
             return false;

@@ -373,8 +373,10 @@ public class BlockingIOInAsyncMethodAnalyzerTests
             async Task M(Stream stream, TextWriter writer, byte[] buffer)
             {
                 var read = stream.{|PERF001:Read|}(buffer, 0, buffer.Length);
+                System.Text.Json.JsonSerializer.{|PERF001:Serialize|}(stream, read);
                 stream.{|PERF001:Write|}(buffer, 0, read);
                 stream.{|PERF001:Flush|}();
+                stream.{|PERF001:CopyTo|}(new MemoryStream());
                 writer.{|PERF001:WriteLine|}("done");
                 stream.Dispose();
                 await Task.Yield();
@@ -403,6 +405,7 @@ public class BlockingIOInAsyncMethodAnalyzerTests
                 Console.Out.WriteLine(line);
                 Console.Out.Flush();
                 var input = Console.In.ReadLine();
+                System.Text.Json.JsonSerializer.Serialize(memory, line);
                 await Task.Yield();
                 return writer.ToString() + reader.ReadToEnd() + input;
             }
