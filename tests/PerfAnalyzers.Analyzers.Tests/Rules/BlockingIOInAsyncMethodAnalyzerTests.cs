@@ -737,4 +737,35 @@ public class BlockingIOInAsyncMethodAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task InaccessibleCounterpart_NoDiagnosticButProtectedFromDerivedIs() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class Gateway
+        {
+            public string Read(int id) => "";
+            private Task<string> ReadAsync(int id) => Task.FromResult("");
+            public string Fetch(int id) => "";
+            protected Task<string> FetchAsync(int id) => Task.FromResult("");
+        }
+
+        class Client
+        {
+            async Task<string> M(Gateway gateway)
+            {
+                await Task.Yield();
+                return gateway.Read(1) + gateway.Fetch(2);
+            }
+        }
+
+        class DerivedGateway : Gateway
+        {
+            async Task<string> M()
+            {
+                await Task.Yield();
+                return Read(1) + {|PERF001:Fetch|}(2);
+            }
+        }
+        """);
 }
