@@ -44,12 +44,19 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
     };
 
     /// <summary>
-    /// Names never reported: <c>Dispose</c>/<c>Close</c> are resource release (a different concern), and <c>Add</c>/<c>AddRange</c>
-    /// (EF Core) and <c>CreateDbContext</c> have async versions only for special cases.
+    /// Names never reported: <c>Dispose</c>/<c>Close</c> are resource release (a different concern); <c>Add</c>/<c>AddRange</c>
+    /// (EF Core) and <c>CreateDbContext</c> have async versions only for special cases; <c>DbDataReader.GetFieldValue</c>
+    /// and <c>IsDBNull</c> read the buffered row (their async versions only help with sequential access).
     /// </summary>
     private static readonly HashSet<string> s_excludedNames = new(System.StringComparer.Ordinal)
     {
-        "Dispose", "Close", "Add", "AddRange", "CreateDbContext",
+        "Dispose", "Close", "Add", "AddRange", "CreateDbContext", "GetFieldValue", "IsDBNull",
+    };
+
+    /// <summary>Host lifetime calls: <c>app.Run()</c> at the end of Program.cs blocks the main thread, not a pool thread.</summary>
+    private static readonly HashSet<string> s_hostLifetimeNames = new(System.StringComparer.Ordinal)
+    {
+        "Run", "Start", "Stop", "WaitForShutdown",
     };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleCatalog.BlockingIOInAsyncMethod);
@@ -273,6 +280,12 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
 
             // XmlReader/XmlWriter async methods throw unless the instance was created with Async = true.
             if (IsInNamespace(containingType, "Xml", "System"))
+            {
+                return true;
+            }
+
+            if (s_hostLifetimeNames.Contains(method.Name)
+                && (IsInNamespace(containingType, "Hosting", "Extensions", "Microsoft") || IsInNamespace(containingType, "Builder", "AspNetCore", "Microsoft")))
             {
                 return true;
             }

@@ -768,4 +768,47 @@ public class BlockingIOInAsyncMethodAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task EfSqlQueryAndFromSql_Diagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Microsoft.EntityFrameworkCore;
+
+        class Repo
+        {
+            async Task<int> M(ShopContext db)
+            {
+                await Task.Yield();
+                var ids = db.Database.SqlQueryRaw<int>("select Id from Orders").{|PERF001:ToList|}();
+                return db.Orders.FromSqlRaw("select * from Orders").{|PERF001:Count|}() + ids.Count;
+            }
+        }
+        """ + Model);
+
+    [Fact]
+    public Task DataReaderFieldAccessAndHostRun_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Data.Common;
+        using System.Threading.Tasks;
+
+        class Repo
+        {
+            async Task<string> M(DbDataReader reader, Microsoft.AspNetCore.Builder.WebApplication app)
+            {
+                await Task.Yield();
+                var name = reader.IsDBNull(0) ? "" : reader.GetFieldValue<string>(0);
+                app.Run();
+                return name;
+            }
+        }
+
+        namespace Microsoft.AspNetCore.Builder
+        {
+            public sealed class WebApplication
+            {
+                public void Run(string? url = null) { }
+                public Task RunAsync(string? url = null) => Task.CompletedTask;
+            }
+        }
+        """);
 }
