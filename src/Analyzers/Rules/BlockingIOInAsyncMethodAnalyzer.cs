@@ -44,12 +44,19 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
     };
 
     /// <summary>
-    /// Names never reported: <c>Dispose</c>/<c>Close</c> are resource release (a different concern), and <c>Add</c>/<c>AddRange</c>
-    /// (EF Core) and <c>CreateDbContext</c> have async versions only for special cases.
+    /// Names never reported: <c>Dispose</c>/<c>Close</c> are resource release (a different concern); <c>Add</c>/<c>AddRange</c>
+    /// (EF Core) and <c>CreateDbContext</c> have async versions only for special cases; <c>DbDataReader.GetFieldValue</c>
+    /// and <c>IsDBNull</c> read the buffered row (their async versions only help with sequential access).
     /// </summary>
     private static readonly HashSet<string> s_excludedNames = new(System.StringComparer.Ordinal)
     {
-        "Dispose", "Close", "Add", "AddRange", "CreateDbContext",
+        "Dispose", "Close", "Add", "AddRange", "CreateDbContext", "GetFieldValue", "IsDBNull",
+    };
+
+    /// <summary>Host lifetime calls: <c>app.Run()</c> at the end of Program.cs blocks the main thread, not a pool thread.</summary>
+    private static readonly HashSet<string> s_hostLifetimeNames = new(System.StringComparer.Ordinal)
+    {
+        "Run", "Start", "Stop", "WaitForShutdown",
     };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleCatalog.BlockingIOInAsyncMethod);
@@ -277,27 +284,24 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
                 return true;
             }
 
-            var receiver = invocation.Instance ?? (method.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
-            if (receiver is not null)
+            if (s_hostLifetimeNames.Contains(method.Name)
+                && (IsInNamespace(containingType, "Hosting", "Extensions", "Microsoft") || IsInNamespace(containingType, "Builder", "AspNetCore", "Microsoft")))
             {
-                receiver = Unwrap(receiver);
-                if (receiver is IPropertyReferenceOperation { Property.IsStatic: true } property
-                    && SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, _console))
-                {
-                    return true;
-                }
+                return true;
+            }
 
-                for (var type = receiver.Type; type is not null; type = type.BaseType)
-                {
-                    foreach (var inMemory in _inMemoryReceivers)
-                    {
-                        if (SymbolEqualityComparer.Default.Equals(type, inMemory))
-                        {
-                            return true;
-                        }
-                    }
+            if (invocation.Instance is { } instance && IsExcludedOperand(instance))
+            {
+                return true;
+            }
 
-                    if (IsSqlite(type))
+            // A static call on an in-memory stream (JsonSerializer.Serialize(memoryStream, …), or an extension method on
+            // one) does no I/O either; an instance call copying into one (file.CopyTo(memoryStream)) still reads the file.
+            if (method.IsStatic)
+            {
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (IsExcludedOperand(argument.Value))
                     {
                         return true;
                     }
@@ -316,6 +320,34 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
                 && IsZero(invocation.Arguments[0].Value))
             {
                 return true;
+            }
+
+            return false;
+        }
+
+        private bool IsExcludedOperand(IOperation operand)
+        {
+            operand = Unwrap(operand);
+            if (operand is IPropertyReferenceOperation { Property.IsStatic: true } property
+                && SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, _console))
+            {
+                return true;
+            }
+
+            for (var type = operand.Type; type is not null; type = type.BaseType)
+            {
+                foreach (var inMemory in _inMemoryReceivers)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(type, inMemory))
+                    {
+                        return true;
+                    }
+                }
+
+                if (IsSqlite(type))
+                {
+                    return true;
+                }
             }
 
             return false;

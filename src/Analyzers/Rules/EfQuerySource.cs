@@ -19,7 +19,6 @@ internal sealed class EfQuerySource
     private readonly INamedTypeSymbol _queryable;
     private readonly INamedTypeSymbol? _linqQueryable;
     private readonly INamedTypeSymbol? _efExtensions;
-    private readonly INamedTypeSymbol? _relationalExtensions;
 
     private EfQuerySource(Compilation compilation, INamedTypeSymbol dbContext, INamedTypeSymbol dbSet, INamedTypeSymbol queryable)
     {
@@ -28,7 +27,6 @@ internal sealed class EfQuerySource
         _queryable = queryable;
         _linqQueryable = compilation.GetTypeByMetadataName("System.Linq.Queryable");
         _efExtensions = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions");
-        _relationalExtensions = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.RelationalQueryableExtensions");
     }
 
     public INamedTypeSymbol? EfExtensions => _efExtensions;
@@ -80,9 +78,8 @@ internal sealed class EfQuerySource
                 case IInvocationOperation invocation:
                     var method = invocation.TargetMethod;
                     var type = method.ContainingType;
-                    if (SymbolEqualityComparer.Default.Equals(type, _efExtensions)
-                        || SymbolEqualityComparer.Default.Equals(type, _relationalExtensions)
-                        || DerivesFrom(type, _dbContext))
+                    // EF Core's own operators and sources: Include, AsNoTracking, FromSqlRaw, Database.SqlQuery, Set<T>().
+                    if (IsEfCoreNamespace(type.ContainingNamespace) || DerivesFrom(type, _dbContext))
                     {
                         return true;
                     }
@@ -106,6 +103,9 @@ internal sealed class EfQuerySource
 
         return false;
     }
+
+    private static bool IsEfCoreNamespace(INamespaceSymbol? ns) =>
+        ns is { Name: "EntityFrameworkCore", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } };
 
     private static IOperation? FindInitializer(ILocalReferenceOperation local)
     {

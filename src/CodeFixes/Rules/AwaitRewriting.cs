@@ -109,7 +109,10 @@ internal static class AwaitRewriting
     };
 
     /// <summary>Appends a positional argument.</summary>
-    public static InvocationExpressionSyntax AddArgument(InvocationExpressionSyntax invocation, ExpressionSyntax argument)
+    public static InvocationExpressionSyntax AddArgument(InvocationExpressionSyntax invocation, ExpressionSyntax argument) =>
+        AddArgument(invocation, Argument(argument));
+
+    public static InvocationExpressionSyntax AddArgument(InvocationExpressionSyntax invocation, ArgumentSyntax argument)
     {
         var list = invocation.ArgumentList;
         var items = list.Arguments.GetWithSeparators();
@@ -118,7 +121,7 @@ internal static class AwaitRewriting
             items = items.Add(Token(SyntaxKind.CommaToken).WithTrailingTrivia(Space));
         }
 
-        items = items.Add(Argument(argument));
+        items = items.Add(argument);
         return invocation.WithArgumentList(list.WithArguments(SeparatedList<ArgumentSyntax>(items)));
     }
 }

@@ -207,7 +207,7 @@ public sealed class BlockingIOInAsyncMethodCodeFix : CodeFixProvider
                 var call = BlockingIOInAsyncMethodAnalyzer.Rename((InvocationExpressionSyntax)current, counterpart)!;
                 if (token is not null)
                 {
-                    call = AwaitRewriting.AddArgument(call, IdentifierName(token));
+                    call = AwaitRewriting.AddArgument(call, token);
                 }
 
                 return AwaitRewriting.Await((ExpressionSyntax)current, call, parenthesize);
@@ -236,7 +236,7 @@ public sealed class BlockingIOInAsyncMethodCodeFix : CodeFixProvider
                 var call = BlockingIOInAsyncMethodAnalyzer.Rename((InvocationExpressionSyntax)current, counterpart)!;
                 if (token is not null)
                 {
-                    call = AwaitRewriting.AddArgument(call, IdentifierName(token));
+                    call = AwaitRewriting.AddArgument(call, token);
                 }
 
                 return AwaitRewriting.Await((ExpressionSyntax)current, call, parenthesize);
@@ -266,7 +266,7 @@ public sealed class BlockingIOInAsyncMethodCodeFix : CodeFixProvider
                 var call = InvocationExpression(MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, Receiver(query.WithoutTrivia()), name));
                 if (token is not null)
                 {
-                    call = AwaitRewriting.AddArgument(call, IdentifierName(token));
+                    call = AwaitRewriting.AddArgument(call, token);
                 }
 
                 return AwaitRewriting.Await(query, call, parenthesize: false);
@@ -290,7 +290,7 @@ public sealed class BlockingIOInAsyncMethodCodeFix : CodeFixProvider
                 var call = BlockingIOInAsyncMethodAnalyzer.Rename((InvocationExpressionSyntax)foreachStatement.Expression, counterpart)!;
                 if (token is not null)
                 {
-                    call = AwaitRewriting.AddArgument(call, IdentifierName(token));
+                    call = AwaitRewriting.AddArgument(call, token);
                 }
 
                 var keyword = foreachStatement.ForEachKeyword;
@@ -308,32 +308,52 @@ public sealed class BlockingIOInAsyncMethodCodeFix : CodeFixProvider
                 arguments.WithArguments(arguments.Arguments.Insert(0, Argument(source.WithoutTrivia()))));
 
         /// <summary>
-        /// The one token in scope, if appending it as argument <paramref name="index"/> binds to the counterpart's
-        /// CancellationToken parameter (not into a <c>params</c> array, as <c>FindAsync(id, ct)</c> would).
+        /// The one token in scope as the argument to append: positional if it then binds to the counterpart's
+        /// CancellationToken parameter (not into a <c>params</c> array, as <c>FindAsync(id, ct)</c> would), else named
+        /// (<c>DeserializeAsync&lt;T&gt;(stream, cancellationToken: ct)</c> skips the optional options), else none.
         /// </summary>
-        private static string? TokenToForward(SemanticModel model, ExpressionSyntax site, InvocationExpressionSyntax call, int index, string counterpart)
+        private static ArgumentSyntax? TokenToForward(SemanticModel model, ExpressionSyntax site, InvocationExpressionSyntax call, int index, string counterpart)
         {
-            if (call.ArgumentList.Arguments.Any(a => a.NameColon is not null)
-                || model.GetOperation(site) is Microsoft.CodeAnalysis.Operations.IInvocationOperation operation
-                    && operation.Arguments.Any(a => a.Parameter?.Type.Name == "CancellationToken" && a.ArgumentKind == Microsoft.CodeAnalysis.Operations.ArgumentKind.Explicit)
+            if (model.GetOperation(site) is Microsoft.CodeAnalysis.Operations.IInvocationOperation operation
+                    && operation.Arguments.Any(a => IsCancellationToken(a.Parameter?.Type) && a.ArgumentKind == Microsoft.CodeAnalysis.Operations.ArgumentKind.Explicit)
                 || AwaitRewriting.FindCancellationToken(model, site.SpanStart, site) is not { } token)
             {
                 return null;
             }
 
-            var withToken = AwaitRewriting.AddArgument(call, IdentifierName(token));
-            if (model.GetSpeculativeSymbolInfo(site.SpanStart, withToken, SpeculativeBindingOption.BindAsExpression).Symbol is not IMethodSymbol bound
-                || bound.Name != counterpart
-                || index >= bound.Parameters.Length
-                || bound.Parameters[index] is not { IsParams: false } parameter
-                || parameter.Type.Name != "CancellationToken"
-                || parameter.Type.ContainingNamespace?.ToDisplayString() != "System.Threading")
+            if (!call.ArgumentList.Arguments.Any(a => a.NameColon is not null))
             {
-                return null;
+                var positional = Argument(IdentifierName(token));
+                if (BindWith(model, site, call, positional) is { } bound
+                    && bound.Name == counterpart
+                    && index < bound.Parameters.Length
+                    && bound.Parameters[index] is { IsParams: false } parameter
+                    && IsCancellationToken(parameter.Type))
+                {
+                    return positional;
+                }
             }
 
-            return token;
+            if (model.GetSpeculativeSymbolInfo(site.SpanStart, call, SpeculativeBindingOption.BindAsExpression).Symbol is IMethodSymbol target
+                && target.Parameters.FirstOrDefault(p => p.IsOptional && IsCancellationToken(p.Type)) is { } tokenParameter)
+            {
+                var named = Argument(NameColon(IdentifierName(tokenParameter.Name)), default, IdentifierName(token));
+                if (BindWith(model, site, call, named) is { } bound
+                    && bound.Name == counterpart
+                    && bound.Parameters.Any(p => p.Name == tokenParameter.Name && IsCancellationToken(p.Type)))
+                {
+                    return named;
+                }
+            }
+
+            return null;
         }
+
+        private static IMethodSymbol? BindWith(SemanticModel model, ExpressionSyntax site, InvocationExpressionSyntax call, ArgumentSyntax argument) =>
+            model.GetSpeculativeSymbolInfo(site.SpanStart, AwaitRewriting.AddArgument(call, argument), SpeculativeBindingOption.BindAsExpression).Symbol as IMethodSymbol;
+
+        private static bool IsCancellationToken(ITypeSymbol? type) =>
+            type is { Name: "CancellationToken", ContainingNamespace: { Name: "Threading", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
 
         private static bool Binds(SemanticModel model, ExpressionSyntax site, ExpressionSyntax call, string counterpart) =>
             model.GetSpeculativeSymbolInfo(site.SpanStart, call, SpeculativeBindingOption.BindAsExpression).Symbol is IMethodSymbol { Name: var name }

@@ -113,11 +113,10 @@ public sealed class BlockingWaitInAsyncMethodCodeFix : CodeFixProvider
                 case BlockingWaitInAsyncMethodAnalyzer.KindResult:
                     return AwaitOperand(access, static current => ((MemberAccessExpressionSyntax)current).Expression);
                 case BlockingWaitInAsyncMethodAnalyzer.KindWait when access.Parent is InvocationExpressionSyntax wait && wait.Expression == access:
-                    return ForWait(model, wait, access);
+                    return ForWait(model, wait);
                 case BlockingWaitInAsyncMethodAnalyzer.KindGetResult
                     when access.Parent is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0 } getResult
-                         && access.Expression is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetAwaiter" } getAwaiter }:
-                    _ = getAwaiter;
+                         && access.Expression is InvocationExpressionSyntax { ArgumentList.Arguments.Count: 0, Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetAwaiter" } }:
                     return AwaitOperand(getResult, static current =>
                         ((MemberAccessExpressionSyntax)((InvocationExpressionSyntax)((MemberAccessExpressionSyntax)((InvocationExpressionSyntax)current).Expression).Expression).Expression).Expression);
                 case BlockingWaitInAsyncMethodAnalyzer.KindSleep
@@ -140,7 +139,7 @@ public sealed class BlockingWaitInAsyncMethodCodeFix : CodeFixProvider
             return new Plan("Await the task", target, current => AwaitRewriting.Await((ExpressionSyntax)current, Unparenthesize(operand(current)), parenthesize));
         }
 
-        private static Plan? ForWait(SemanticModel model, InvocationExpressionSyntax wait, MemberAccessExpressionSyntax access)
+        private static Plan? ForWait(SemanticModel model, InvocationExpressionSyntax wait)
         {
             var arguments = wait.ArgumentList.Arguments;
             if (arguments.Count == 0)
@@ -158,7 +157,6 @@ public sealed class BlockingWaitInAsyncMethodCodeFix : CodeFixProvider
                 return AwaitTask(wait, "Await 'WaitAsync'", withWaitAsync: true);
             }
 
-            _ = access;
             return null;
         }
 

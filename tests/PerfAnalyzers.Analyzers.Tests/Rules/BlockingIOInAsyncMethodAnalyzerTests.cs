@@ -373,8 +373,10 @@ public class BlockingIOInAsyncMethodAnalyzerTests
             async Task M(Stream stream, TextWriter writer, byte[] buffer)
             {
                 var read = stream.{|PERF001:Read|}(buffer, 0, buffer.Length);
+                System.Text.Json.JsonSerializer.{|PERF001:Serialize|}(stream, read);
                 stream.{|PERF001:Write|}(buffer, 0, read);
                 stream.{|PERF001:Flush|}();
+                stream.{|PERF001:CopyTo|}(new MemoryStream());
                 writer.{|PERF001:WriteLine|}("done");
                 stream.Dispose();
                 await Task.Yield();
@@ -403,6 +405,7 @@ public class BlockingIOInAsyncMethodAnalyzerTests
                 Console.Out.WriteLine(line);
                 Console.Out.Flush();
                 var input = Console.In.ReadLine();
+                System.Text.Json.JsonSerializer.Serialize(memory, line);
                 await Task.Yield();
                 return writer.ToString() + reader.ReadToEnd() + input;
             }
@@ -731,6 +734,80 @@ public class BlockingIOInAsyncMethodAnalyzerTests
             {
                 Span<byte> small = stackalloc byte[4];
                 stream.Write(small);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task InaccessibleCounterpart_NoDiagnosticButProtectedFromDerivedIs() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class Gateway
+        {
+            public string Read(int id) => "";
+            private Task<string> ReadAsync(int id) => Task.FromResult("");
+            public string Fetch(int id) => "";
+            protected Task<string> FetchAsync(int id) => Task.FromResult("");
+        }
+
+        class Client
+        {
+            async Task<string> M(Gateway gateway)
+            {
+                await Task.Yield();
+                return gateway.Read(1) + gateway.Fetch(2);
+            }
+        }
+
+        class DerivedGateway : Gateway
+        {
+            async Task<string> M()
+            {
+                await Task.Yield();
+                return Read(1) + {|PERF001:Fetch|}(2);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task EfSqlQueryAndFromSql_Diagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Microsoft.EntityFrameworkCore;
+
+        class Repo
+        {
+            async Task<int> M(ShopContext db)
+            {
+                await Task.Yield();
+                var ids = db.Database.SqlQueryRaw<int>("select Id from Orders").{|PERF001:ToList|}();
+                return db.Orders.FromSqlRaw("select * from Orders").{|PERF001:Count|}() + ids.Count;
+            }
+        }
+        """ + Model);
+
+    [Fact]
+    public Task DataReaderFieldAccessAndHostRun_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Data.Common;
+        using System.Threading.Tasks;
+
+        class Repo
+        {
+            async Task<string> M(DbDataReader reader, Microsoft.AspNetCore.Builder.WebApplication app)
+            {
+                await Task.Yield();
+                var name = reader.IsDBNull(0) ? "" : reader.GetFieldValue<string>(0);
+                app.Run();
+                return name;
+            }
+        }
+
+        namespace Microsoft.AspNetCore.Builder
+        {
+            public sealed class WebApplication
+            {
+                public void Run(string? url = null) { }
+                public Task RunAsync(string? url = null) => Task.CompletedTask;
             }
         }
         """);

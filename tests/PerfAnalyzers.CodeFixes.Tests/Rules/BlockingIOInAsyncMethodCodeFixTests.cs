@@ -572,4 +572,78 @@ public class BlockingIOInAsyncMethodCodeFixTests
             Func<string, Task<string>> M(CancellationToken ct) => static async path => (await File.ReadAllTextAsync(path))!;
         }
         """);
+
+    [Fact]
+    public Task GenericMethodWithOptionalParameters_TokenPassedByName() => VerifyCS.VerifyCodeFixAsync("""
+        using System.IO;
+        using System.Text.Json;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<T?> M<T>(Stream stream, CancellationToken ct)
+            {
+                await Task.Yield();
+                return JsonSerializer.{|PERF001:Deserialize|}<T>(stream);
+            }
+        }
+        """, """
+        using System.IO;
+        using System.Text.Json;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<T?> M<T>(Stream stream, CancellationToken ct)
+            {
+                await Task.Yield();
+                return await JsonSerializer.DeserializeAsync<T>(stream, cancellationToken: ct);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task UserExtensionMethod_AwaitsExtensionCounterpartWithToken() => VerifyCS.VerifyCodeFixAsync("""
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class Store { }
+
+        static class StoreExtensions
+        {
+            public static string Load(this Store store, string key) => key;
+            public static Task<string> LoadAsync(this Store store, string key, CancellationToken cancellationToken = default) => Task.FromResult(key);
+        }
+
+        class C
+        {
+            async Task<int> M(Store store, CancellationToken cancellationToken)
+            {
+                await Task.Yield();
+                return store.{|PERF001:Load|}("a").Length;
+            }
+        }
+        """, """
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class Store { }
+
+        static class StoreExtensions
+        {
+            public static string Load(this Store store, string key) => key;
+            public static Task<string> LoadAsync(this Store store, string key, CancellationToken cancellationToken = default) => Task.FromResult(key);
+        }
+
+        class C
+        {
+            async Task<int> M(Store store, CancellationToken cancellationToken)
+            {
+                await Task.Yield();
+                return (await store.LoadAsync("a", cancellationToken)).Length;
+            }
+        }
+        """);
 }

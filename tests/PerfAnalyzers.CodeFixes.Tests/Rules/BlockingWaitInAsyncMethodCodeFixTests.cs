@@ -283,4 +283,54 @@ public class BlockingWaitInAsyncMethodCodeFixTests
             }
         }
         """);
+
+    [Fact]
+    public Task GenericExtensionMethod_AwaitTask() => VerifyCS.VerifyCodeFixAsync("""
+        using System.Threading.Tasks;
+
+        static class TaskExtensions
+        {
+            public static async Task<T[]> Both<T>(this Task<T> first, Task<T> second)
+            {
+                await Task.Yield();
+                return new[] { first.{|PERF002:Result|}, second.GetAwaiter().{|PERF002:GetResult|}() };
+            }
+        }
+        """, """
+        using System.Threading.Tasks;
+
+        static class TaskExtensions
+        {
+            public static async Task<T[]> Both<T>(this Task<T> first, Task<T> second)
+            {
+                await Task.Yield();
+                return new[] { await first, await second };
+            }
+        }
+        """);
+
+    [Fact]
+    public Task NestedResults_BothAwaited() => VerifyCS.VerifyCodeFixAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> M(Task<Task<int>> outer)
+            {
+                await Task.Yield();
+                return outer.{|PERF002:Result|}.{|PERF002:Result|};
+            }
+        }
+        """, """
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> M(Task<Task<int>> outer)
+            {
+                await Task.Yield();
+                return await await outer;
+            }
+        }
+        """);
 }
