@@ -30,9 +30,12 @@ internal sealed class AnalysisProject : IDisposable
 
     public Solution Solution => Project.Solution;
 
-    public static async Task<AnalysisProject> CreateAsync(IReadOnlyList<SourceInput> inputs, OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary)
+    public static async Task<AnalysisProject> CreateAsync(
+        IReadOnlyList<SourceInput> inputs,
+        OutputKind outputKind = OutputKind.DynamicallyLinkedLibrary,
+        ImmutableArray<MetadataReference> references = default)
     {
-        var references = await SharedReferences.GetAsync().ConfigureAwait(false);
+        references = references.IsDefault ? await SharedReferences.GetAsync().ConfigureAwait(false) : references;
         var workspace = new AdhocWorkspace();
         var projectId = ProjectId.CreateNewId();
         var documents = inputs.Select((input, i) => DocumentInfo.Create(

@@ -21,9 +21,11 @@ internal static class AnalyzerRunner
         Compilation compilation,
         bool concurrent = false,
         ImmutableArray<DiagnosticAnalyzer> analyzers = default,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        ConcurrentQueue<string>? failures = null)
     {
-        var failures = new ConcurrentQueue<string>();
+        // The caller may pass its own queue to see the failures of a run that ends by throwing (cancellation).
+        failures ??= new ConcurrentQueue<string>();
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions([]),
             (exception, analyzer, _) => failures.Enqueue($"{analyzer.GetType().Name} threw {exception}"),

@@ -45,7 +45,7 @@ internal static class CodeFixApplier
                         var changed = await ApplyAsync(action, solution, cancellationToken).ConfigureAwait(false);
                         if (changed is not null)
                         {
-                            applied.Add(new AppliedFix($"{what}: '{action.Title}'", changed));
+                            applied.Add(new AppliedFix(provider.GetType().Name, $"{what}: '{action.Title}'", changed));
                         }
                     }
                 }
@@ -104,7 +104,7 @@ internal static class CodeFixApplier
                         var changed = action is null ? null : await ApplyAsync(action, solution, cancellationToken).ConfigureAwait(false);
                         if (changed is not null)
                         {
-                            applied.Add(new AppliedFix($"{what} (key '{key}')", changed));
+                            applied.Add(new AppliedFix(provider.GetType().Name, $"{what} (key '{key}')", changed));
                         }
                     }
                 }
@@ -112,6 +112,59 @@ internal static class CodeFixApplier
                 {
                     failures.Add($"{what} threw {exception}");
                 }
+            }
+        }
+
+        return applied;
+    }
+
+    /// <summary>Every provider's Fix All over the whole solution (project scope when that is all it supports), one per equivalence key.</summary>
+    public static async Task<IReadOnlyList<AppliedFix>> FixAllInSolutionAsync(
+        Solution solution,
+        ImmutableArray<Diagnostic> diagnostics,
+        ICollection<string> failures,
+        CancellationToken cancellationToken = default)
+    {
+        var applied = new List<AppliedFix>();
+        var diagnosticProvider = new KnownDiagnostics(diagnostics);
+        foreach (var provider in AllCodeFixes)
+        {
+            var fixable = diagnostics.Where(d => d.Location.IsInSource && provider.FixableDiagnosticIds.Contains(d.Id)).ToList();
+            var fixAll = provider.GetFixAllProvider();
+            if (fixable.Count == 0 || fixAll is null)
+            {
+                continue;
+            }
+
+            var scopes = fixAll.GetSupportedFixAllScopes();
+            var scope = scopes.Contains(FixAllScope.Solution) ? FixAllScope.Solution : FixAllScope.Project;
+            var what = $"{provider.GetType().Name} Fix All in {scope}";
+            try
+            {
+                var keys = new Dictionary<string, Document>();
+                foreach (var diagnostic in fixable)
+                {
+                    var document = solution.GetDocument(diagnostic.Location.SourceTree)!;
+                    foreach (var action in await RegisterAsync(provider, document, diagnostic, cancellationToken).ConfigureAwait(false))
+                    {
+                        keys.TryAdd(action.EquivalenceKey ?? "", document);
+                    }
+                }
+
+                foreach (var (key, document) in keys)
+                {
+                    var context = new FixAllContext(document.Project, provider, scope, key.Length == 0 ? null : key, provider.FixableDiagnosticIds, diagnosticProvider, cancellationToken);
+                    var action = await fixAll.GetFixAsync(context).ConfigureAwait(false);
+                    var changed = action is null ? null : await ApplyAsync(action, solution, cancellationToken).ConfigureAwait(false);
+                    if (changed is not null)
+                    {
+                        applied.Add(new AppliedFix(provider.GetType().Name, $"{what} (key '{key}')", changed));
+                    }
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                failures.Add($"{what} threw {exception}");
             }
         }
 
@@ -187,4 +240,5 @@ internal static class CodeFixApplier
     }
 }
 
-internal sealed record AppliedFix(string Description, Solution Solution);
+/// <summary>A fix applied to a copy of the solution: <see cref="Description"/> starts with the provider's type name.</summary>
+internal sealed record AppliedFix(string Provider, string Description, Solution Solution);
