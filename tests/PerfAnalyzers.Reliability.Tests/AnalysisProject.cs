@@ -15,6 +15,14 @@ internal sealed class AnalysisProject : IDisposable
 {
     private static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Latest, preprocessorSymbols: ["DEBUG", "TRACE"]);
 
+    /// <summary>Every rule reported, including any that ship disabled by default: a rule that does not run is not tested.</summary>
+    private static readonly ImmutableDictionary<string, ReportDiagnostic> EveryRuleOn = AnalyzerRunner.AllAnalyzers
+        .SelectMany(a => a.SupportedDiagnostics)
+        .Where(d => !d.IsEnabledByDefault)
+        .Select(d => d.Id)
+        .Distinct()
+        .ToImmutableDictionary(id => id, _ => ReportDiagnostic.Warn);
+
     private readonly AdhocWorkspace? ownedWorkspace;
 
     private AnalysisProject(AdhocWorkspace? ownedWorkspace, Project project, IReadOnlyList<SourceInput> inputs)
@@ -49,7 +57,8 @@ internal sealed class AnalysisProject : IDisposable
             "Subject",
             "Subject",
             LanguageNames.CSharp,
-            compilationOptions: new CSharpCompilationOptions(outputKind, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable),
+            compilationOptions: new CSharpCompilationOptions(outputKind, allowUnsafe: true, nullableContextOptions: NullableContextOptions.Enable)
+                .WithSpecificDiagnosticOptions(EveryRuleOn),
             parseOptions: ParseOptions,
             documents: documents,
             metadataReferences: references);

@@ -25,6 +25,7 @@ internal sealed class InputChecker
     private readonly ConcurrentDictionary<string, bool> providersThatFixed = new();
     private int inputsChecked;
     private int diagnosticsSeen;
+    private int inputsWithDiagnostics;
     private int fixesApplied;
 
     public IReadOnlyCollection<string> Failures => failures;
@@ -32,6 +33,8 @@ internal sealed class InputChecker
     public int InputsChecked => inputsChecked;
 
     public int DiagnosticsSeen => diagnosticsSeen;
+
+    public int InputsWithDiagnostics => inputsWithDiagnostics;
 
     public int FixesApplied => fixesApplied;
 
@@ -59,6 +62,10 @@ internal sealed class InputChecker
             var compilation = await project.GetCompilationAsync().ConfigureAwait(false);
             var run = await AnalyzerRunner.RunAsync(compilation).ConfigureAwait(false);
             Interlocked.Add(ref diagnosticsSeen, run.Diagnostics.Length);
+            if (run.Diagnostics.Length > 0)
+            {
+                Interlocked.Increment(ref inputsWithDiagnostics);
+            }
             foreach (var failure in run.Failures)
             {
                 Record(name, project, failure);
