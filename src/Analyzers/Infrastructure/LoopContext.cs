@@ -112,8 +112,12 @@ internal static class LoopContext
                 };
                 return count <= SmallIterationLimit;
 
-            case ForEachStatementSyntax forEach:
-                return IsSmallInlineCollection(forEach.Expression);
+            case CommonForEachStatementSyntax forEach:
+                return IsSmallInlineCollection(forEach.Expression)
+                    || (forEach.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax
+                        && model.GetSymbolInfo(forEach.Expression, cancellationToken).Symbol is { } symbol
+                        && symbol is ILocalSymbol or IFieldSymbol { IsReadOnly: true }
+                        && IsInitializedSmall(symbol, cancellationToken));
 
             default:
                 return false;
@@ -138,6 +142,15 @@ internal static class LoopContext
             CollectionExpressionSyntax collection => collection.Elements.Count <= SmallIterationLimit && !HasSpread(collection),
             _ => false,
         };
+    }
+
+    /// <summary><c>var directions = new[] { … };</c> or <c>static readonly int[] Offsets = { … };</c> with a few elements.</summary>
+    private static bool IsInitializedSmall(ISymbol symbol, System.Threading.CancellationToken cancellationToken)
+    {
+        var references = symbol.DeclaringSyntaxReferences;
+        return references.Length == 1
+            && references[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: var value }
+            && IsSmallInlineCollection(value);
     }
 
     private static bool HasSpread(CollectionExpressionSyntax collection)

@@ -382,6 +382,18 @@ internal sealed class LinearSearch
         target = Unwrap(target);
         switch (target)
         {
+            case ITupleOperation tuple: // (a, list) = …
+                foreach (var element in tuple.Elements)
+                {
+                    if (TargetsChain(element, chain))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case IDeclarationExpressionOperation:
+                return false;
             case IArrayElementReferenceOperation element:
                 return ChainEquals(element.ArrayReference, chain);
             case IPropertyReferenceOperation { Arguments.Length: > 0, Instance: { } instance }:

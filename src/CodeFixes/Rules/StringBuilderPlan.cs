@@ -23,14 +23,16 @@ internal sealed class StringBuilderPlan
     private readonly ISymbol _variable;
     private readonly StatementSyntax _loop;
     private readonly ImmutableArray<(ExpressionStatementSyntax Statement, ImmutableArray<ExpressionSyntax> Parts)> _appends;
+    private readonly ImmutableArray<IdentifierNameSyntax> _lengthReads;
     private readonly bool _startsEmpty;
     private readonly string _builderName;
 
-    private StringBuilderPlan(ISymbol variable, StatementSyntax loop, ImmutableArray<(ExpressionStatementSyntax, ImmutableArray<ExpressionSyntax>)> appends, bool startsEmpty, string builderName)
+    private StringBuilderPlan(ISymbol variable, StatementSyntax loop, ImmutableArray<(ExpressionStatementSyntax, ImmutableArray<ExpressionSyntax>)> appends, ImmutableArray<IdentifierNameSyntax> lengthReads, bool startsEmpty, string builderName)
     {
         _variable = variable;
         _loop = loop;
         _appends = appends;
+        _lengthReads = lengthReads;
         _startsEmpty = startsEmpty;
         _builderName = builderName;
     }
@@ -115,6 +117,12 @@ internal sealed class StringBuilderPlan
 
             editor.ReplaceNode(statement, statement.WithExpression(call.WithTriviaFrom(statement.Expression)));
         }
+
+        // `s.Length` read in the loop (the separator test of a join) is the builder's length: same value, no copy.
+        foreach (var read in _lengthReads)
+        {
+            editor.ReplaceNode(read, IdentifierName(_builderName).WithTriviaFrom(read));
+        }
     }
 
     private static StringBuilderPlan? TryCreate(SemanticModel model, AssignmentExpressionSyntax assignmentSyntax, ISet<string> takenNames, CancellationToken cancellationToken)
@@ -165,13 +173,23 @@ internal sealed class StringBuilderPlan
             appends.Add((statement, parts));
         }
 
-        // Any other use of the variable inside the loop would see the stale value.
+        // Any other use of the variable inside the loop would see the stale value; only `s.Length` has an exact
+        // builder counterpart, outside the appends themselves.
+        var lengthReads = ImmutableArray.CreateBuilder<IdentifierNameSyntax>();
         foreach (var identifier in loop.DescendantNodes().OfType<IdentifierNameSyntax>())
         {
             if (identifier.Identifier.ValueText == variable.Name
                 && !allowedReferences.Contains(identifier)
                 && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, variable))
             {
+                if (IsLengthRead(model, identifier, cancellationToken)
+                    && !appends.Any(a => a.Item1.Span.Contains(identifier.Span))
+                    && !IsInsideFunctionWithin(identifier, loop))
+                {
+                    lengthReads.Add(identifier);
+                    continue;
+                }
+
                 return null;
             }
         }
@@ -181,7 +199,7 @@ internal sealed class StringBuilderPlan
             return null;
         }
 
-        return new StringBuilderPlan(variable, loop, appends.ToImmutable(), StartsEmpty(model, loop, variable), ChooseBuilderName(model, loop, variable.Name, takenNames));
+        return new StringBuilderPlan(variable, loop, appends.ToImmutable(), lengthReads.ToImmutable(), StartsEmpty(model, loop, variable), ChooseBuilderName(model, loop, variable.Name, takenNames));
     }
 
     private static bool TryGetAppendedParts(SemanticModel model, IAssignmentOperation assignment, ISymbol variable, HashSet<SyntaxNode> selfReferences, out ImmutableArray<ExpressionSyntax> parts)
@@ -265,6 +283,12 @@ internal sealed class StringBuilderPlan
         var type = model.GetTypeInfo(part).Type;
         return type is not null and not IArrayTypeSymbol and not IPointerTypeSymbol && type.TypeKind != TypeKind.Error;
     }
+
+    /// <summary><c>s.Length</c> as a value (not written, not passed by reference).</summary>
+    private static bool IsLengthRead(SemanticModel model, IdentifierNameSyntax identifier, CancellationToken cancellationToken) =>
+        identifier.Parent is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Length" } access
+        && access.Expression == identifier
+        && model.GetSymbolInfo(access, cancellationToken).Symbol is IPropertySymbol { ContainingType.SpecialType: SpecialType.System_String };
 
     /// <summary>True when the node is inside a lambda or local function declared within the loop: it runs when called, maybe after the loop.</summary>
     private static bool IsInsideFunctionWithin(SyntaxNode node, StatementSyntax loop)

@@ -270,6 +270,27 @@ public class DeeplyNestedLoopsAnalyzerTests
         """);
 
     [Fact]
+    public Task ForeachOverSmallDirectionArray_NotCounted() => VerifyCS.VerifyAnalyzerAsync("""
+        class C
+        {
+            private static readonly (int X, int Y)[] Neighbours = { (0, 1), (1, 0), (0, -1), (-1, 0) };
+
+            int M(bool[,] grid, int width, int height)
+            {
+                var count = 0;
+                var diagonals = new[] { (1, 1), (-1, -1) };
+                for (var y = 0; y < height; y++)
+                    for (var x = 0; x < width; x++)
+                    {
+                        foreach (var (dx, dy) in Neighbours) count += grid[y + dy, x + dx] ? 1 : 0;
+                        foreach (var d in diagonals) count += grid[y + d.Item2, x + d.Item1] ? 1 : 0;
+                    }
+                return count;
+            }
+        }
+        """);
+
+    [Fact]
     public Task LargeConstantInnerLoop_Counted() => VerifyCS.VerifyAnalyzerAsync("""
         class C
         {

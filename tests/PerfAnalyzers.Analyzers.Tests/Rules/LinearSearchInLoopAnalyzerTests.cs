@@ -335,6 +335,10 @@ public class LinearSearchInLoopAnalyzerTests
                 {
                     if (System.Array.IndexOf(others, v) > 0) others[0] = v;
                 }
+                foreach (var v in values)
+                {
+                    if (batch.Contains(v)) (var k, batch) = (0, new List<int>());
+                }
             }
         }
         """);

@@ -603,4 +603,57 @@ public class StringConcatenationInLoopCodeFixTests
             }
         }
         """);
+
+    [Fact]
+    public Task JoinWithLengthTest_LengthReadFromBuilder() => VerifyCS.VerifyCodeFixAsync("""
+        using System.Text;
+
+        class C
+        {
+            string M(string[] items)
+            {
+                var s = "";
+                foreach (var item in items)
+                {
+                    if (s.Length > 0) {|PERF030:s += ", "|};
+                    {|PERF030:s += item|};
+                }
+                return s;
+            }
+        }
+        """, """
+        using System.Text;
+
+        class C
+        {
+            string M(string[] items)
+            {
+                var s = "";
+                var sBuilder = new StringBuilder();
+                foreach (var item in items)
+                {
+                    if (sBuilder.Length > 0) sBuilder.Append(", ");
+                    sBuilder.Append(item);
+                }
+                s = sBuilder.ToString();
+                return s;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task LengthReadInsideAppend_NoFix() => VerifyCS.VerifyNoCodeFixAsync("""
+        class C
+        {
+            string M(string[] items)
+            {
+                var s = "";
+                foreach (var item in items)
+                {
+                    {|PERF030:s += item + s.Length|};
+                }
+                return s;
+            }
+        }
+        """);
 }
