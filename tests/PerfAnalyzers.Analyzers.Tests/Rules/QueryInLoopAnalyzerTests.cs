@@ -501,4 +501,38 @@ public class QueryInLoopAnalyzerTests
             }
         }
         """, TestReferences.Net80);
+
+    [Fact]
+    public Task QueryPerChunkOfKeys_NoDiagnostic() => Verify("""
+        class C
+        {
+            async Task M(ShopContext db, List<int> ids)
+            {
+                foreach (var chunk in ids.Chunk(500))
+                {
+                    var orders = await db.Orders.Where(o => chunk.Contains(o.Id)).ToListAsync();
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task QueryInRetryLoopBreakingOnSuccess_NoDiagnostic() => Verify("""
+        class C
+        {
+            async Task<List<Order>> M(ShopContext db)
+            {
+                for (var attempt = 0; ; attempt++)
+                {
+                    try
+                    {
+                        return await db.Orders.ToListAsync();
+                    }
+                    catch (TimeoutException) when (attempt < 3)
+                    {
+                    }
+                }
+            }
+        }
+        """);
 }
