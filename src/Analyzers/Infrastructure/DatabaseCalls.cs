@@ -118,9 +118,9 @@ internal static class DatabaseCalls
     /// </summary>
     public static bool IsWorkLoop(ILoopOperation loop, EfQueryChain? chain, DataAccessTypes types)
     {
-        if (loop is IForEachLoopOperation)
+        if (loop is IForEachLoopOperation forEach)
         {
-            return false;
+            return IsOverChunks(forEach);
         }
 
         if (chain is not null && (chain.HasOperator("Take") || chain.HasOperator("Skip")))
@@ -158,6 +158,13 @@ internal static class DatabaseCalls
 
         return false;
     }
+
+    /// <summary>
+    /// A foreach over chunks of the items (<c>ids.Chunk(500)</c>, <c>Batch(500)</c>): one round trip per chunk is the
+    /// batched form of the work, not an N+1.
+    /// </summary>
+    public static bool IsOverChunks(IForEachLoopOperation loop) =>
+        DataAccessTypes.Unwrap(loop.Collection) is IInvocationOperation { TargetMethod.Name: "Chunk" or "Batch" };
 
     /// <summary>
     /// True when an <c>if</c> between the call and the iteration's body makes it a batch step: a modulo

@@ -81,6 +81,13 @@ internal sealed class EfQueryChain
                         return new EfQueryChain(current, operators, viaLocal);
                     }
 
+                    // DbSet<T>'s own AsAsyncEnumerable()/AsQueryable(): still the set's query.
+                    if (invocation.TargetMethod.Name is "AsAsyncEnumerable" or "AsQueryable" && invocation.Instance is { } set && types.IsDbSet(set.Type))
+                    {
+                        current = DataAccessTypes.Unwrap(set);
+                        continue;
+                    }
+
                     if (!IsPassThrough(invocation, types) || invocation.Arguments.Length == 0)
                     {
                         return null;

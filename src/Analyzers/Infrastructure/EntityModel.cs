@@ -18,18 +18,23 @@ internal sealed class EntityModel
     private readonly ConcurrentDictionary<ITypeSymbol, HashSet<ITypeSymbol>> _entitiesByContext = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _hasLazyLoader = new(SymbolEqualityComparer.Default);
     private readonly Lazy<Configuration> _configuration;
+    // Cached so the hot lookups do not allocate a delegate per call.
+    private readonly Func<ITypeSymbol, HashSet<ITypeSymbol>> _collectEntities;
+    private readonly Func<ITypeSymbol, bool> _hasLazyLoaderFactory;
 
     public EntityModel(Compilation compilation, DataAccessTypes types)
     {
         _compilation = compilation;
         _types = types;
         _configuration = new Lazy<Configuration>(ScanConfiguration, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
+        _collectEntities = CollectEntities;
+        _hasLazyLoaderFactory = HasLazyLoader;
     }
 
     /// <summary>True when <paramref name="type"/> is an entity type of <paramref name="context"/>.</summary>
     public bool IsEntity(ITypeSymbol context, ITypeSymbol type)
     {
-        var entities = _entitiesByContext.GetOrAdd(context, CollectEntities);
+        var entities = _entitiesByContext.GetOrAdd(context, _collectEntities);
         return entities.Contains(type) || _configuration.Value.EntityNames.Contains(type.Name) || HasConventionalKey(type);
     }
 
@@ -70,7 +75,7 @@ internal sealed class EntityModel
             return true;
         }
 
-        return _hasLazyLoader.GetOrAdd(property.ContainingType, HasLazyLoader);
+        return _hasLazyLoader.GetOrAdd(property.ContainingType, _hasLazyLoaderFactory);
     }
 
     /// <summary>The entity a navigation leads to: the property type, or the element type of a collection navigation.</summary>

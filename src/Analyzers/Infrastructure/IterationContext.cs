@@ -140,6 +140,11 @@ internal static class IterationContext
 
         var loopSyntax = loop.Syntax;
         SyntaxNode? node = operation.Syntax.FirstAncestorOrSelf<StatementSyntax>();
+        if (node is ReturnStatementSyntax or ThrowStatementSyntax)
+        {
+            // `return await query.ToListAsync();`: the statement that runs it leaves the loop.
+            return true;
+        }
         while (node is StatementSyntax statement && statement != body.Syntax && statement != loopSyntax)
         {
             if (statement.Parent is BlockSyntax block)

@@ -190,8 +190,8 @@ public sealed class LazyNavigationInLoopAnalyzer : DiagnosticAnalyzer
                     current = DataAccessTypes.Unwrap(awaited.Operation);
                     continue;
                 case IInvocationOperation { TargetMethod.Name: "ToList" or "ToListAsync" or "ToArray" or "ToArrayAsync" or "ToHashSet" or "ToHashSetAsync" or "AsEnumerable" or "AsAsyncEnumerable" } materialize
-                    when materialize.TargetMethod.IsExtensionMethod && materialize.Arguments.Length > 0:
-                    current = DataAccessTypes.Unwrap(materialize.Arguments[0].Value);
+                    when materialize.TargetMethod.IsExtensionMethod && materialize.Arguments.Length > 0 || materialize.Instance is not null && types.IsDbSet(materialize.Instance.Type):
+                    current = DataAccessTypes.Unwrap(materialize.Instance ?? materialize.Arguments[0].Value);
                     continue;
                 case ILocalReferenceOperation local when !types.IsDbSet(local.Type) && !IsQueryable(local.Type, types):
                     if (EfQueryChain.Initializer(local) is not { } initializer || IsReassigned(local))

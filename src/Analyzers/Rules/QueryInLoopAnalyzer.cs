@@ -81,6 +81,8 @@ public sealed class QueryInLoopAnalyzer : DiagnosticAnalyzer
             return true;
         }
 
-        return IterationContext.LeavesAfter(operation, iteration) || DatabaseCalls.IsBatchGuarded(operation, iteration);
+        return IterationContext.LeavesAfter(operation, iteration)
+            || DatabaseCalls.IsBatchGuarded(operation, iteration)
+            || IterationContext.IsInsideTryOfRetry(operation, iteration);
     }
 }

@@ -82,7 +82,7 @@ public sealed class SaveChangesInLoopAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(RuleCatalog.SaveChangesInLoop, InvocationSyntax.NameLocation(invocation), DatabaseCalls.Render(invocation.Syntax)));
 
     private static bool IsIntended(IOperation operation, Iteration iteration, DataAccessTypes types) =>
-        (iteration.Loop is { } loop && IterationContext.RunsAtMostOnce(loop))
+        (iteration.Loop is { } loop && (IterationContext.RunsAtMostOnce(loop) || loop is IForEachLoopOperation forEach && DatabaseCalls.IsOverChunks(forEach)))
         || IterationContext.LeavesAfter(operation, iteration)
         || DatabaseCalls.IsBatchGuarded(operation, iteration)
         || IterationContext.IsInsideTryOfRetry(operation, iteration);

@@ -298,4 +298,54 @@ public class LazyNavigationInLoopAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task AutoIncludeInEntityTypeConfiguration_NoDiagnostic() => Verify("""
+        class CustomerConfiguration : IEntityTypeConfiguration<Customer>
+        {
+            public void Configure(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<Customer> builder)
+            {
+                builder.Navigation(c => c.Address).AutoInclude();
+            }
+        }
+
+        class C
+        {
+            void M(ShopContext db)
+            {
+                foreach (var c in db.Customers.ToList())
+                {
+                    Console.WriteLine(c.Address.City);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task NavigationReadInAwaitForeachOverQuery_Diagnostic() => Verify("""
+        class C
+        {
+            async Task M(ShopContext db)
+            {
+                await foreach (var o in db.Orders.AsAsyncEnumerable())
+                {
+                    Console.WriteLine(o.{|PERF011:Customer|}.Name);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task NavigationOfLoopOverSetOfTLocalQuery_Diagnostic() => Verify("""
+        class C
+        {
+            async Task M(ShopContext db)
+            {
+                IQueryable<Order> query = db.Set<Order>();
+                query = query.Where(o => o.Total > 0);
+                var list = await query.ToListAsync();
+                list.ForEach(o => Console.WriteLine(o.{|PERF011:Lines|}.Count));
+            }
+        }
+        """);
 }

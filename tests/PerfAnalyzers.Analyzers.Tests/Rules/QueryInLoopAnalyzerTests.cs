@@ -501,4 +501,94 @@ public class QueryInLoopAnalyzerTests
             }
         }
         """, TestReferences.Net80);
+
+    [Fact]
+    public Task QueryPerChunkOfKeys_NoDiagnostic() => Verify("""
+        class C
+        {
+            async Task M(ShopContext db, List<int> ids)
+            {
+                foreach (var chunk in ids.Chunk(500))
+                {
+                    var orders = await db.Orders.Where(o => chunk.Contains(o.Id)).ToListAsync();
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task QueryInRetryLoopBreakingOnSuccess_NoDiagnostic() => Verify("""
+        class C
+        {
+            async Task<List<Order>> M(ShopContext db)
+            {
+                for (var attempt = 0; ; attempt++)
+                {
+                    try
+                    {
+                        return await db.Orders.ToListAsync();
+                    }
+                    catch (TimeoutException) when (attempt < 3)
+                    {
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task QueryInAwaitForeachBody_Diagnostic() => Verify("""
+        class C
+        {
+            async Task M(ShopContext db)
+            {
+                await foreach (var order in db.Orders.AsAsyncEnumerable())
+                {
+                    var customer = await db.Customers.{|PERF010:FindAsync|}(order.CustomerId);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task QueryInParallelForEachBody_Diagnostic() => Verify("""
+        class C
+        {
+            void M(IDbConnection connection, int[] ids)
+            {
+                Parallel.ForEach(ids, id => connection.{|PERF010:Execute|}("update Orders set Total = 0 where Id = @id", new { id }));
+            }
+        }
+        """);
+
+    [Fact]
+    public Task QueryInWhileConditionOnly_NoDiagnostic() => Verify("""
+        class C
+        {
+            async Task M(ShopContext db, Queue<Order> work)
+            {
+                while (await db.Orders.AnyAsync(o => o.Total == 0) && work.Count > 0)
+                {
+                    work.Dequeue().Total = 1;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task NestedAwaitForeachOverSet_DiagnosticOnCollection() => Verify("""
+        class C
+        {
+            async Task M(ShopContext db, int[] ids)
+            {
+                foreach (var id in ids)
+                {
+                    await foreach (var order in {|PERF010:db.Orders.AsAsyncEnumerable()|})
+                    {
+                        Console.WriteLine(order.Id + id);
+                    }
+                }
+            }
+        }
+        """);
 }

@@ -361,4 +361,19 @@ public class SaveChangesInLoopAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task SavePerChunk_NoDiagnostic() => Verify("""
+        class C
+        {
+            async Task M(ShopContext db, List<Order> orders)
+            {
+                foreach (var chunk in orders.Chunk(1000))
+                {
+                    db.Orders.AddRange(chunk);
+                    await db.SaveChangesAsync();
+                }
+            }
+        }
+        """);
 }
