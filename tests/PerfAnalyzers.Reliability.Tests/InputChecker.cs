@@ -21,7 +21,6 @@ internal sealed record CheckOptions(bool ApplyFixes = true, int? FixSamplePerId 
 internal sealed class InputChecker
 {
     private readonly ConcurrentQueue<string> failures = new();
-    private readonly ConcurrentDictionary<string, int> knownDefectsSeen = new();
     private readonly ConcurrentDictionary<string, bool> providersThatFixed = new();
     private int inputsChecked;
     private int diagnosticsSeen;
@@ -37,9 +36,6 @@ internal sealed class InputChecker
     public int InputsWithDiagnostics => inputsWithDiagnostics;
 
     public int FixesApplied => fixesApplied;
-
-    /// <summary>Known defects (see <see cref="KnownFixDefects"/>) hit, by key, with their count.</summary>
-    public IReadOnlyDictionary<string, int> KnownDefectsSeen => knownDefectsSeen;
 
     /// <summary>Type names of the code fix providers that changed at least one input.</summary>
     public IReadOnlyCollection<string> ProvidersThatFixed => providersThatFixed.Keys.ToList();
@@ -118,12 +114,6 @@ internal sealed class InputChecker
         var after = (await fix.Solution.GetProject(project.Project.Id)!.GetCompilationAsync().ConfigureAwait(false))!;
         foreach (var error in AnalysisProject.NewErrors(before, after))
         {
-            if (KnownFixDefects.Match(fix.Description, error) is { } known)
-            {
-                knownDefectsSeen.AddOrUpdate(known.Key, 1, (_, n) => n + 1);
-                continue;
-            }
-
             fixFailures.Add($"{fix.Description} added the error {error}\n--- fixed text ---\n{await ChangedTextAsync(project, fix).ConfigureAwait(false)}\n--- end ---");
         }
     }

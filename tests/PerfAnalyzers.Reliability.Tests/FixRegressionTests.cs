@@ -4,11 +4,8 @@ using Xunit.Abstractions;
 
 namespace PerfAnalyzers.Reliability.Tests;
 
-/// <summary>
-/// Strict reproducers of the defects listed in <see cref="KnownFixDefects"/>. They are skipped, with the reason shown in
-/// every run, until the fix lands; then remove the Skip and the list entry together.
-/// </summary>
-public class KnownFixDefectTests(ITestOutputHelper output)
+/// <summary>Defects these tests once found in a fix, kept as exact reproducers so they cannot return.</summary>
+public class FixRegressionTests(ITestOutputHelper output)
 {
     public const string TwoLoopsSameVariable = """
         class C
@@ -31,7 +28,7 @@ public class KnownFixDefectTests(ITestOutputHelper output)
         }
         """;
 
-    [Fact(Skip = KnownFixDefects.DuplicateBuilderKey + ": Fix All declares 'sBuilder' twice in one method (CS0128); reported to the PERF030 owner")]
+    [Fact]
     public async Task Perf030FixAll_TwoLoopsAccumulatingTheSameVariable_Compiles()
     {
         using var project = await AnalysisProject.CreateAsync([new SourceInput("two loops, one variable", TwoLoopsSameVariable)]);
