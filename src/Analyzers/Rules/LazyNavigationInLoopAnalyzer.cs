@@ -223,6 +223,11 @@ public sealed class LazyNavigationInLoopAnalyzer : DiagnosticAnalyzer
             break;
         }
 
+        if (current is ILocalReferenceOperation queryLocal && RecomposedOutOfSight(queryLocal))
+        {
+            return null;
+        }
+
         if (EfQueryChain.From(current, types) is not { } chain
             || chain.HasOperator("Select") || chain.HasOperator("SelectMany") || chain.HasOperator("GroupBy") || chain.HasOperator("Join")
             || chain.HasOperator("GroupJoin") || chain.HasOperator("AsNoTracking") || chain.HasOperator("AsNoTrackingWithIdentityResolution")
@@ -301,6 +306,40 @@ public sealed class LazyNavigationInLoopAnalyzer : DiagnosticAnalyzer
                 if (node is AssignmentExpressionSyntax { Left: IdentifierNameSyntax left } && left.Identifier.ValueText == local.Local.Name)
                 {
                     return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A query local reassigned with operators that decide loading (<c>q = q.AsNoTracking()</c>, <c>q = q.Include(..)</c>,
+    /// a projection): the chain read from its initializer would not tell the whole story.
+    /// </summary>
+    private static bool RecomposedOutOfSight(ILocalReferenceOperation local)
+    {
+        foreach (var declaration in local.Local.DeclaringSyntaxReferences)
+        {
+            var body = declaration.GetSyntax().FirstAncestorOrSelf<BlockSyntax>();
+            if (body is null)
+            {
+                return true;
+            }
+
+            foreach (var node in body.DescendantNodes())
+            {
+                if (node is AssignmentExpressionSyntax { Left: IdentifierNameSyntax left, Right: var right } && left.Identifier.ValueText == local.Local.Name)
+                {
+                    foreach (var part in right.DescendantNodesAndSelf())
+                    {
+                        if (part is SimpleNameSyntax { Identifier.ValueText: var name }
+                            && (name.StartsWith("AsNoTracking", System.StringComparison.Ordinal) || name.StartsWith("Include", System.StringComparison.Ordinal)
+                                || name == "ThenInclude" || name.StartsWith("Select", System.StringComparison.Ordinal) || name == "IgnoreAutoIncludes"))
+                        {
+                            return true;
+                        }
+                    }
                 }
             }
         }

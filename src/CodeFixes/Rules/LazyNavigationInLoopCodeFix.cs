@@ -159,8 +159,11 @@ public sealed class LazyNavigationInLoopCodeFix : CodeFixProvider
             return null;
         }
 
-        // `var set = db.Orders;` would change the local's type from DbSet<T>: other uses of it might not compile.
-        if (query.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax { Type.IsVar: true } } })
+        // `var set = db.Orders;` / `DbSet<Order> set = …` / `set = db.Orders;` would change or break the variable's type:
+        // only a variable declared as IQueryable<T> takes the included query as it is.
+        if (query.Parent is AssignmentExpressionSyntax
+            || query.Parent is EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } }
+               && declaration.Type is not GenericNameSyntax { Identifier.ValueText: "IQueryable" } and not QualifiedNameSyntax { Right: GenericNameSyntax { Identifier.ValueText: "IQueryable" } })
         {
             return null;
         }

@@ -348,4 +348,20 @@ public class LazyNavigationInLoopAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task QueryLocalReassignedWithAsNoTracking_NoDiagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db, bool readOnly)
+            {
+                IQueryable<Order> query = db.Orders;
+                if (readOnly) query = query.AsNoTracking();
+                foreach (var o in query.ToList())
+                {
+                    Console.WriteLine(o.Customer.Name);
+                }
+            }
+        }
+        """);
 }

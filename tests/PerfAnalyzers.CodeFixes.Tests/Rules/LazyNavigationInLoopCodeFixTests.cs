@@ -208,4 +208,77 @@ public class LazyNavigationInLoopCodeFixTests
             }
         }
         """));
+
+    [Fact]
+    public Task AwaitForeachOverSet_IncludeBeforeAsAsyncEnumerable() => VerifyCS.VerifyCodeFixAsync(EfCoreModel.With("""
+        using System;
+        using System.Threading.Tasks;
+        using Shop;
+
+        class C
+        {
+            async Task M(ShopContext db)
+            {
+                await foreach (var o in db.Orders.AsAsyncEnumerable())
+                {
+                    Console.WriteLine(o.{|PERF011:Customer|}.Name);
+                }
+            }
+        }
+        """), EfCoreModel.With("""
+        using System;
+        using System.Threading.Tasks;
+        using Microsoft.EntityFrameworkCore;
+        using Shop;
+
+        class C
+        {
+            async Task M(ShopContext db)
+            {
+                await foreach (var o in db.Orders.Include(o => o.Customer).AsAsyncEnumerable())
+                {
+                    Console.WriteLine(o.Customer.Name);
+                }
+            }
+        }
+        """));
+
+    [Fact]
+    public Task QueryableLocalInitializedWithSet_IncludeAdded() => VerifyCS.VerifyCodeFixAsync(EfCoreModel.With("""
+        using System;
+        using System.Linq;
+        using Microsoft.EntityFrameworkCore;
+        using Shop;
+
+        class C
+        {
+            void M(ShopContext db, bool big)
+            {
+                IQueryable<Order> query = db.Orders;
+                if (big) query = query.Where(o => o.Total > 100);
+                foreach (var o in query.ToList())
+                {
+                    Console.WriteLine(o.{|PERF011:Customer|}.Name);
+                }
+            }
+        }
+        """), EfCoreModel.With("""
+        using System;
+        using System.Linq;
+        using Microsoft.EntityFrameworkCore;
+        using Shop;
+
+        class C
+        {
+            void M(ShopContext db, bool big)
+            {
+                IQueryable<Order> query = db.Orders.Include(o => o.Customer);
+                if (big) query = query.Where(o => o.Total > 100);
+                foreach (var o in query.ToList())
+                {
+                    Console.WriteLine(o.Customer.Name);
+                }
+            }
+        }
+        """));
 }
