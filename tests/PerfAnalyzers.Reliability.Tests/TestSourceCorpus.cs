@@ -76,18 +76,41 @@ internal static class TestSourceCorpus
         return files;
     }
 
+    private const string DataAccessUsings = """
+        using System;
+        using System.Collections.Generic;
+        using System.Data;
+        using System.Data.Common;
+        using System.Linq;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Dapper;
+        using Microsoft.EntityFrameworkCore;
+        using Shop;
+
+        """;
+
     private static IReadOnlyList<Snippet> ExtractAllSnippets()
     {
         var snippets = new List<Snippet>();
         foreach (var path in CSharpFiles.Where(p => p.StartsWith("tests/", StringComparison.Ordinal)))
         {
-            var tree = CSharpSyntaxTree.ParseText(File.ReadAllText(Path.Combine(RepositoryPaths.Root, path)));
+            var text = File.ReadAllText(Path.Combine(RepositoryPaths.Root, path));
+            // Data-access tests write only the code under test and append the shared EF Core model to it.
+            var usesSharedModel = text.Contains("EfCoreModel.With(", StringComparison.Ordinal);
+            var tree = CSharpSyntaxTree.ParseText(text);
             foreach (var token in tree.GetRoot().DescendantTokens())
             {
                 if (IsCodeLiteral(token))
                 {
                     var line = token.GetLocation().GetLineSpan().StartLinePosition.Line + 1;
-                    snippets.Add(new Snippet($"{path}:{line}", token.ValueText));
+                    var code = token.ValueText;
+                    if (usesSharedModel && code.Contains('{') && !code.Contains("namespace Shop", StringComparison.Ordinal))
+                    {
+                        code = EfCoreModel.With(DataAccessUsings + code);
+                    }
+
+                    snippets.Add(new Snippet($"{path}:{line}", code));
                 }
             }
         }
