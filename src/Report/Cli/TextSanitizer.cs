@@ -85,17 +85,14 @@ public static class TextSanitizer
         return builder.ToString();
     }
 
-    /// <summary>Source code shown in a Markdown table: an HTML code element, whose content GitHub does not parse as Markdown.</summary>
+    /// <summary>
+    /// Source code shown in a Markdown table, in an HTML code element. CommonMark still parses Markdown between inline
+    /// HTML tags, so the content gets the same escaping as any other text.
+    /// </summary>
     public static string MarkdownCode(string text)
     {
         var trimmed = text.Trim();
-        if (trimmed.Length == 0)
-        {
-            return "";
-        }
-
-        var html = Html(trimmed).Replace("|", "&#124;", System.StringComparison.Ordinal).Replace("@", "&#64;", System.StringComparison.Ordinal);
-        return "<code>" + html + "</code>";
+        return trimmed.Length == 0 ? "" : "<code>" + Markdown(trimmed) + "</code>";
     }
 
     /// <summary>Shortens to a display width, marking the cut with an ellipsis.</summary>

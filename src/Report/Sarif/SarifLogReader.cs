@@ -23,6 +23,9 @@ public sealed class SarifLogReader
     private int _ignoredPeers;
     private int _duplicates;
 
+    /// <summary>Largest read buffer used so far, in bytes (tests check that logs are streamed).</summary>
+    public int LargestBuffer { get; private set; }
+
     public SarifLogReader(AnalysisResult result, bool includePeers, string root)
     {
         _result = result;
@@ -38,10 +41,23 @@ public sealed class SarifLogReader
         }
 
         _result.Inputs.Add(PathDisplay.Relative(_root, path));
+        if (new FileInfo(path).Length == 0)
+        {
+            throw new ReportInputException($"SARIF log '{path}' is empty");
+        }
+
         try
         {
             using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            ReadLog(new StreamingJsonReader(stream), path);
+            var reader = new StreamingJsonReader(stream);
+            try
+            {
+                ReadLog(reader, path);
+            }
+            finally
+            {
+                LargestBuffer = System.Math.Max(LargestBuffer, reader.BufferSize);
+            }
         }
         catch (JsonException e)
         {

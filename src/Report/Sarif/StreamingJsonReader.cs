@@ -27,6 +27,9 @@ internal sealed class StreamingJsonReader
 
     public JsonTokenType TokenType { get; private set; }
 
+    /// <summary>Current buffer size: stays near the size of the largest single value, never the file's.</summary>
+    public int BufferSize => _buffer.Length;
+
     public int Depth { get; private set; }
 
     public string? StringValue { get; private set; }
