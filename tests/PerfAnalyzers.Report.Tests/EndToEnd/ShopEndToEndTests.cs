@@ -12,7 +12,7 @@ namespace PerfAnalyzers.Report.Tests.EndToEnd;
 [Collection(ShopCollection.Name)]
 public sealed class ShopEndToEndTests(ShopFixture shop)
 {
-    private static readonly Regex BuildDiagnostic = new(@"^(?<file>[^\s(][^(]*)\((?<line>\d+),(?<col>\d+)\): (?<sev>warning|error) (?<id>PERF\d{3}):", RegexOptions.Multiline);
+    private static readonly Regex BuildDiagnostic = new(@"^(?<file>[^\s(][^(\r\n]*)\((?<line>\d+),(?<col>\d+)\): (?<sev>warning|error) (?<id>PERF\d{3}):", RegexOptions.Multiline);
 
     private JsonDocument Json(string name) => JsonDocument.Parse(File.ReadAllText(shop.PathOf(name)));
 
