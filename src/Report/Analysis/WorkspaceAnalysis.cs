@@ -45,13 +45,13 @@ public sealed class WorkspaceAnalysis
 
         var failures = new ConcurrentQueue<string>();
         using var workspace = MSBuildWorkspace.Create();
-        workspace.WorkspaceFailed += (_, e) =>
+        using var failedHandler = workspace.RegisterWorkspaceFailedHandler(e =>
         {
             if (e.Diagnostic.Kind == WorkspaceDiagnosticKind.Failure)
             {
                 failures.Enqueue(e.Diagnostic.Message);
             }
-        };
+        });
 
         var requested = new List<string>();
         foreach (var path in projectPaths)
