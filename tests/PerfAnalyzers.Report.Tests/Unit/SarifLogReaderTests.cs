@@ -45,6 +45,23 @@ public sealed class SarifLogReaderTests : IDisposable
     }
 
     [Fact]
+    public void LinesInsertedAboveAndReindented_SameFingerprint()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Source)!);
+        const string Body = "class Csv\n{\n    string Header(string[] c)\n    {\n        var h = \"\"; foreach (var x in c) { h += x; }\n        return h;\n    }\n}\n";
+        File.WriteAllText(Source, Body);
+        var before = Assert.Single(Read(false, SarifLogs.Write(_dir, "before.sarif", SarifLogs.Log(SarifLogs.Result("PERF030", Source, 5, "m")))).Issues);
+
+        File.WriteAllText(Source, "// licence\nusing System;\n\n" + Body.Replace("        var h", "\t\t var  h", StringComparison.Ordinal));
+        var after = Assert.Single(Read(false, SarifLogs.Write(_dir, "after.sarif", SarifLogs.Log(SarifLogs.Result("PERF030", Source, 8, "m")))).Issues);
+
+        Assert.NotEqual(before.Line, after.Line);
+        Assert.Equal(
+            PerfAnalyzers.Report.Baselines.Fingerprint.Compute(before.RuleId, before.FilePath, before.Member, before.SourceLine),
+            PerfAnalyzers.Report.Baselines.Fingerprint.Compute(after.RuleId, after.FilePath, after.Member, after.SourceLine));
+    }
+
+    [Fact]
     public void TwoLogsWithTheSameResult_MergedOnce()
     {
         var result = SarifLogs.Result("PERF030", Source, 5, "m");
