@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace PerfAnalyzers.Report.Model;
+
+/// <summary>Turns the collected issues into totals, rankings and the fix-first list.</summary>
+public static class ReportAggregator
+{
+    public static ReportModel Aggregate(AnalysisResult result, int top, string toolVersion, IReadOnlyList<Issue>? fixedIssues = null, string? baselinePath = null)
+    {
+        var issues = result.Issues.OrderBy(i => i, IssueOrder.Instance).ToList();
+        var total = issues.Count;
+
+        var bySeverity = Enum.GetValues<IssueSeverity>()
+            .Select(s => Row(s.ToString(), issues.Count(i => i.Severity == s), total))
+            .ToList();
+
+        var byCategory = issues
+            .GroupBy(i => (i.Category, i.IsPeer))
+            .Select(g => Row(g.Key.Category.Length == 0 ? "(none)" : g.Key.Category, g.Count(), total, g.Key.IsPeer))
+            .OrderBy(r => r.IsPeer).ThenByDescending(r => r.Count).ThenBy(r => r.Name, StringComparer.Ordinal)
+            .ToList();
+
+        var byRule = issues
+            .GroupBy(i => i.RuleId, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var first = g.First();
+                result.Rules.TryGetValue(g.Key, out var rule);
+                return new RuleRow(g.Key, rule?.Title ?? "", first.Category, g.Min(i => i.Severity), g.Count(), Percent(g.Count(), total), first.IsPeer);
+            })
+            .OrderBy(r => r.IsPeer).ThenByDescending(r => r.Count).ThenBy(r => r.RuleId, StringComparer.Ordinal)
+            .ToList();
+
+        var topFiles = Ranked(issues, i => i.FilePath, total, top);
+        var topProjects = Ranked(issues.Where(i => i.Project.Length > 0), i => i.Project, total, top);
+
+        var priorities = issues
+            .GroupBy(i => i.RuleId, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                result.Rules.TryGetValue(g.Key, out var rule);
+                var weight = g.Sum(i => SeverityWeight(i.Severity));
+                var impact = rule?.Impact ?? 1;
+                return (Rule: rule, Id: g.Key, Category: g.First().Category, Count: g.Count(), Score: impact * weight, Peer: g.First().IsPeer);
+            })
+            .OrderBy(p => p.Peer).ThenByDescending(p => p.Score).ThenBy(p => p.Id, StringComparer.Ordinal)
+            .Take(top)
+            .Select((p, index) => new PriorityRow(
+                index + 1,
+                p.Id,
+                p.Rule?.Title ?? "",
+                p.Category,
+                p.Count,
+                p.Score,
+                p.Rule?.Fix ?? "",
+                p.Rule?.HasAutomaticFix ?? false,
+                p.Rule?.HelpUri ?? ""))
+            .ToList();
+
+        var fixedList = fixedIssues ?? Array.Empty<Issue>();
+        BaselineSummary? baseline = baselinePath is null
+            ? null
+            : new BaselineSummary(
+                baselinePath,
+                issues.Count(i => i.Baseline == BaselineStatus.New),
+                issues.Count(i => i.Baseline == BaselineStatus.Unchanged),
+                fixedList.Count);
+
+        return new ReportModel
+        {
+            ToolVersion = toolVersion,
+            Inputs = result.Inputs.ToList(),
+            ProjectCount = result.ProjectCount,
+            Total = total,
+            BySeverity = bySeverity,
+            ByCategory = byCategory,
+            ByRule = byRule,
+            TopFiles = topFiles,
+            TopProjects = topProjects,
+            Priorities = priorities,
+            Issues = issues,
+            FixedIssues = fixedList.OrderBy(i => i, IssueOrder.Instance).ToList(),
+            Baseline = baseline,
+            SkippedProjects = result.SkippedProjects.OrderBy(s => s.Path, StringComparer.Ordinal).ToList(),
+            Timings = result.Timings.OrderByDescending(t => t.Time).ThenBy(t => t.Analyzer, StringComparer.Ordinal).ToList(),
+            Notes = result.Notes.ToList(),
+            Rules = new SortedDictionary<string, RuleInfo>(result.Rules, StringComparer.Ordinal),
+            Top = top,
+        };
+    }
+
+    /// <summary>Errors weigh most; hidden diagnostics barely count.</summary>
+    public static int SeverityWeight(IssueSeverity severity) => severity switch
+    {
+        IssueSeverity.Error => 4,
+        IssueSeverity.Warning => 2,
+        IssueSeverity.Info => 1,
+        _ => 0,
+    };
+
+    private static List<CountRow> Ranked(IEnumerable<Issue> issues, Func<Issue, string> key, int total, int top) =>
+        issues.GroupBy(key, StringComparer.Ordinal)
+            .Select(g => Row(g.Key, g.Count(), total))
+            .OrderByDescending(r => r.Count).ThenBy(r => r.Name, StringComparer.Ordinal)
+            .Take(top)
+            .ToList();
+
+    private static CountRow Row(string name, int count, int total, bool peer = false) => new(name, count, Percent(count, total), peer);
+
+    private static double Percent(int count, int total) => total == 0 ? 0 : Math.Round(100.0 * count / total, 1);
+}
+
+/// <summary>Most severe first, our rules before peers, then by place in the code.</summary>
+public sealed class IssueOrder : IComparer<Issue>
+{
+    public static readonly IssueOrder Instance = new();
+
+    public int Compare(Issue? x, Issue? y)
+    {
+        if (ReferenceEquals(x, y))
+        {
+            return 0;
+        }
+
+        if (x is null)
+        {
+            return -1;
+        }
+
+        if (y is null)
+        {
+            return 1;
+        }
+
+        var c = x.Severity.CompareTo(y.Severity);
+        if (c == 0) c = x.IsPeer.CompareTo(y.IsPeer);
+        if (c == 0) c = string.CompareOrdinal(x.FilePath, y.FilePath);
+        if (c == 0) c = x.Line.CompareTo(y.Line);
+        if (c == 0) c = x.Column.CompareTo(y.Column);
+        if (c == 0) c = string.CompareOrdinal(x.RuleId, y.RuleId);
+        if (c == 0) c = string.CompareOrdinal(x.Message, y.Message);
+        return c;
+    }
+}

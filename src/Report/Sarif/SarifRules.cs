@@ -1,0 +1,75 @@
+using System;
+using System.Collections.Generic;
+using System.Text.Json;
+
+namespace PerfAnalyzers.Report.Sarif;
+
+/// <summary>Rule metadata of one SARIF run (driver and extensions), looked up by id or index.</summary>
+internal sealed class SarifRules
+{
+    private readonly Dictionary<string, SarifRule> _byId = new(StringComparer.Ordinal);
+    private readonly List<SarifRule> _driverRules = new();
+
+    public bool Loaded { get; private set; }
+
+    public void Load(JsonElement tool)
+    {
+        Loaded = true;
+        if (tool.TryGetProperty("driver", out var driver) && driver.ValueKind == JsonValueKind.Object)
+        {
+            LoadComponent(driver, _driverRules);
+        }
+
+        if (tool.TryGetProperty("extensions", out var extensions) && extensions.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var extension in extensions.EnumerateArray())
+            {
+                if (extension.ValueKind == JsonValueKind.Object)
+                {
+                    LoadComponent(extension, null);
+                }
+            }
+        }
+    }
+
+    public SarifRule? Find(string? id, int index)
+    {
+        if (id is not null && _byId.TryGetValue(id, out var rule))
+        {
+            return rule;
+        }
+
+        return index >= 0 && index < _driverRules.Count ? _driverRules[index] : null;
+    }
+
+    private void LoadComponent(JsonElement component, List<SarifRule>? indexed)
+    {
+        if (!component.TryGetProperty("rules", out var rules) || rules.ValueKind != JsonValueKind.Array)
+        {
+            return;
+        }
+
+        foreach (var r in rules.EnumerateArray())
+        {
+            if (r.ValueKind != JsonValueKind.Object || SarifLogReader.Str(r, "id") is not { } id)
+            {
+                continue;
+            }
+
+            var rule = new SarifRule(
+                id,
+                Text(r, "shortDescription") ?? SarifLogReader.Str(r, "name") ?? "",
+                Text(r, "fullDescription") ?? "",
+                SarifLogReader.Str(r, "helpUri") ?? "",
+                r.TryGetProperty("properties", out var props) && props.ValueKind == JsonValueKind.Object ? SarifLogReader.Str(props, "category") ?? "" : "",
+                r.TryGetProperty("defaultConfiguration", out var config) && config.ValueKind == JsonValueKind.Object ? SarifLogReader.Str(config, "level") : null);
+            _byId.TryAdd(id, rule);
+            indexed?.Add(rule);
+        }
+    }
+
+    private static string? Text(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Object ? SarifLogReader.Str(p, "text") : null;
+}
+
+internal sealed record SarifRule(string Id, string Title, string Description, string HelpUri, string Category, string? DefaultLevel);
