@@ -28,9 +28,11 @@ public sealed class WorkspaceAnalysis
     private readonly string _root;
     private readonly bool _timing;
     private readonly Progress _progress;
+    private readonly bool _restore;
 
-    public WorkspaceAnalysis(AnalysisResult result, string root, bool timing, Progress progress)
+    public WorkspaceAnalysis(AnalysisResult result, string root, bool timing, Progress progress, bool restore = false)
     {
+        _restore = restore;
         _result = result;
         _root = root;
         _timing = timing;
@@ -58,6 +60,16 @@ public sealed class WorkspaceAnalysis
         {
             cancellationToken.ThrowIfCancellationRequested();
             var display = PathDisplay.Relative(_root, path);
+            if (_restore && PreCheck(path) is null)
+            {
+                _progress.Step($"Restoring {display}");
+                if (ProjectRestore.Run(path) is { } restoreFailure)
+                {
+                    Skip(display, restoreFailure);
+                    continue;
+                }
+            }
+
             if (PreCheck(path) is { } reason)
             {
                 Skip(display, reason);
@@ -83,7 +95,8 @@ public sealed class WorkspaceAnalysis
         }
 
         var loadable = new List<Project>();
-        foreach (var project in workspace.CurrentSolution.Projects.Where(p => p.Language == LanguageNames.CSharp))
+        // Opening a project also loads the projects it references; report only on what was asked for.
+        foreach (var project in workspace.CurrentSolution.Projects.Where(p => p.Language == LanguageNames.CSharp && requested.Any(r => SamePath(p.FilePath, r))))
         {
             var path = project.FilePath ?? project.Name;
             var failure = FailureFor(path, failures);

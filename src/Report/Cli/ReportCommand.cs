@@ -124,7 +124,7 @@ public static class ReportCommand
             input = "samples";
         }
 
-        await new WorkspaceAnalysis(result, currentDirectory, options.Timing, progress).RunAsync(input, cancellationToken).ConfigureAwait(false);
+        await new WorkspaceAnalysis(result, currentDirectory, options.Timing, progress, options.Restore).RunAsync(input, cancellationToken).ConfigureAwait(false);
         return result;
     }
 

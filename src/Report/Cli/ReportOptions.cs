@@ -40,6 +40,8 @@ public sealed class ReportOptions
 
     public bool Timing { get; private set; }
 
+    public bool Restore { get; private set; }
+
     public bool Quiet { get; private set; }
 
     public bool Help { get; private set; }
@@ -137,6 +139,9 @@ public sealed class ReportOptions
                 case "--timing":
                     options.Timing = true;
                     break;
+                case "--restore":
+                    options.Restore = true;
+                    break;
                 case "-q" or "--quiet":
                     options.Quiet = true;
                     break;
@@ -224,6 +229,7 @@ public sealed class ReportOptions
           --sarif <log>...        SARIF 2.1 logs from builds (-p:ErrorLog=log.sarif%2Cversion=2.1),
                                   merged and de-duplicated
           --include-peers         with --sarif: also count other analyzers' diagnostics
+          --restore               run 'dotnet restore' on each project before loading it
 
         Output:
           -f, --format <list>     console, markdown, json, sarif, html (comma-separated or repeated)

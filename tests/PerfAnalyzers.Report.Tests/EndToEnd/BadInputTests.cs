@@ -72,6 +72,38 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void RestoreNotRun_RestoreOption_RestoresAndAnalyses()
+    {
+        Write("App/App.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
+              <ItemGroup><PackageReference Include="Dapper" Version="2.1.66" /></ItemGroup>
+            </Project>
+            """);
+        Write("App/A.cs", """
+            public class A
+            {
+                public string Join(string[] parts)
+                {
+                    var s = "";
+                    foreach (var p in parts)
+                    {
+                        s += p;
+                    }
+
+                    return s;
+                }
+            }
+            """);
+
+        var run = ProcessRunner.Tool(_dir, "App", "--restore", "--format", "markdown");
+
+        Assert.True(run.ExitCode == 0, run.StdErr);
+        Assert.True(File.Exists(Path.Combine(_dir, "App", "obj", "project.assets.json")));
+        Assert.Contains("PERF030", run.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void MalformedSarif() =>
         AssertInputError("SARIF log 'bad.sarif' is not valid JSON at line 3, byte", "--sarif", Write("bad.sarif", "{\"version\":\"2.1.0\",\n\"runs\":[{\"results\":[\n{\"ruleId\":\"PERF030\",,}]}]}"));
 
