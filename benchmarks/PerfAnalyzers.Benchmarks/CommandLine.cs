@@ -22,6 +22,7 @@ public sealed class CommandLine
         options:
           --sizes 10k,100k   --reps N (default 5)   --no-peers   --seed N
           --out DIR          --perf-report PATH (the report tool's project or executable)
+          --results DIR      where the result pages go (default benchmarks/results)
         """;
 
     public required string Command { get; init; }
@@ -31,6 +32,7 @@ public sealed class CommandLine
     public int Seed { get; init; } = Generation.SolutionGenerator.DefaultSeed;
     public string? Output { get; init; }
     public string? PerfReport { get; init; }
+    public string? Results { get; init; }
 
     public static CommandLine Parse(string[] args)
     {
@@ -45,6 +47,7 @@ public sealed class CommandLine
         var seed = Generation.SolutionGenerator.DefaultSeed;
         string? output = null;
         string? perfReport = null;
+        string? results = null;
         for (var i = 1; i < args.Length; i++)
         {
             switch (args[i])
@@ -68,12 +71,15 @@ public sealed class CommandLine
                 case "--perf-report":
                     perfReport = Value(args, ref i);
                     break;
+                case "--results":
+                    results = Value(args, ref i);
+                    break;
                 default:
                     throw new ArgumentException("unknown option " + args[i]);
             }
         }
 
-        return new CommandLine { Command = args[0], Sizes = sizes, Repetitions = reps, Peers = peers, Seed = seed, Output = output, PerfReport = perfReport };
+        return new CommandLine { Command = args[0], Sizes = sizes, Repetitions = reps, Peers = peers, Seed = seed, Output = output, PerfReport = perfReport, Results = results };
     }
 
     /// <summary>"10k" is 10,000 lines, "1m" a million.</summary>

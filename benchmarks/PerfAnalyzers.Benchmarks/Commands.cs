@@ -17,10 +17,15 @@ namespace PerfAnalyzers.Benchmarks;
 /// <summary>The commands; each prints its tables and writes them under benchmarks/results. Non-zero exit: wrong counts or an analyzer exception.</summary>
 public static class Commands
 {
-    public static string ResultsDirectory => Path.Combine(RepositoryPaths.Root, "benchmarks", "results");
+    public static string ResultsDirectory { get; private set; } = Path.Combine(RepositoryPaths.Root, "benchmarks", "results");
 
     public static async Task<int> RunAsync(CommandLine command)
     {
+        if (command.Results is not null)
+        {
+            ResultsDirectory = Path.GetFullPath(command.Results);
+        }
+
         var ct = CancellationToken.None;
         switch (command.Command)
         {

@@ -78,6 +78,7 @@ public static class AnalyzerRunner
 
         var walls = new List<double>();
         var cpus = new List<double>();
+        var pauses = new List<double>();
         var allocations = new List<double>();
         var perAnalyzer = analyzers.ToDictionary(a => a, _ => new List<double>());
         var actions = new Dictionary<DiagnosticAnalyzer, int>();
@@ -95,10 +96,12 @@ public static class AnalyzerRunner
             Settle();
             var before = GC.GetTotalAllocatedBytes(precise: true);
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var pauseBefore = GC.GetTotalPauseDuration();
             var watch = Stopwatch.StartNew();
             diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
             walls.Add(watch.Elapsed.TotalMilliseconds);
             cpus.Add((Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds);
+            pauses.Add((GC.GetTotalPauseDuration() - pauseBefore).TotalMilliseconds);
             allocations.Add(GC.GetTotalAllocatedBytes(precise: true) - before);
             foreach (var analyzer in analyzers)
             {
@@ -116,6 +119,7 @@ public static class AnalyzerRunner
             label,
             Median(walls),
             Median(cpus),
+            Median(pauses),
             (long)Median(allocations),
             analyzers.ToDictionary(a => a.GetType().Name, a => Median(perAnalyzer[a]), StringComparer.Ordinal),
             analyzers.ToDictionary(a => a.GetType().Name, a => actions[a], StringComparer.Ordinal),
@@ -156,6 +160,7 @@ public sealed record AnalyzerMeasurement(
     string Label,
     double WallMs,
     double CpuMs,
+    double GcPauseMs,
     long AllocatedBytes,
     IReadOnlyDictionary<string, double> ExecutionMsByAnalyzer,
     IReadOnlyDictionary<string, int> RegisteredActionsByAnalyzer,

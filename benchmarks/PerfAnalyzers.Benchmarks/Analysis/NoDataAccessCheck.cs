@@ -20,15 +20,17 @@ public static class NoDataAccessCheck
 
     public sealed record Report(string Markdown, bool Passed);
 
+    private static bool IsNPlusOne(Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer analyzer) => AnalyzerSets.RuleIds(analyzer).Any(NPlusOneRules.Contains);
+
     public static async Task<Report> RunAsync(int repetitions, int seed, Action<string> log, CancellationToken cancellationToken)
     {
         var sb = new StringBuilder("# No data access, no N+1 work\n\n");
         sb.Append("Machine: ").Append(MachineInfo.Describe()).Append("\n\n");
-        var analyzers = AnalyzerSets.Ours().Where(a => AnalyzerSets.RuleIds(a).Any(NPlusOneRules.Contains)).ToList();
-        if (analyzers.Count == 0)
+        // Every analyzer is listed: the others show the same measurement registering their actions as usual.
+        var analyzers = AnalyzerSets.Ours();
+        if (!analyzers.Any(IsNPlusOne))
         {
-            sb.Append("No analyzer of PERF010, PERF011 or PERF012 is in this build yet; rerun once they land.\n");
-            return new Report(sb.ToString(), Passed: true);
+            sb.Append("**No analyzer of PERF010, PERF011 or PERF012 is in this build yet; rerun once they land.** The other analyzers are shown for reference.\n\n");
         }
 
         var withData = await BenchmarkCompilation.CreateAsync(SolutionGenerator.Generate(10_000, seed, includeDataAccess: true), cancellationToken);
@@ -49,8 +51,18 @@ public static class NoDataAccessCheck
             var on = await AnalyzerRunner.MeasureAsync(name, withData.Compilation, [analyzer], null, repetitions, cancellationToken);
             var off = await AnalyzerRunner.MeasureAsync(name, withoutData.Compilation, [analyzer], null, repetitions, cancellationToken);
             var offActions = off.RegisteredActionsByAnalyzer[name];
-            passed &= offActions == 0;
-            rows.Add([name, string.Join(", ", AnalyzerSets.RuleIds(analyzer)), Number(on.RegisteredActionsByAnalyzer[name]), Ms(on.TotalExecutionMs), Number(offActions), Ms(off.TotalExecutionMs), offActions == 0 ? "ok" : "**registers work without data access**"]);
+            string status;
+            if (!IsNPlusOne(analyzer))
+            {
+                status = "not a data-access rule";
+            }
+            else
+            {
+                passed &= offActions == 0;
+                status = offActions == 0 ? "ok: no work" : "**registers work without data access**";
+            }
+
+            rows.Add([name, string.Join(", ", AnalyzerSets.RuleIds(analyzer)), Number(on.RegisteredActionsByAnalyzer[name]), Ms(on.TotalExecutionMs), Number(offActions), Ms(off.TotalExecutionMs), status]);
             log($"  {name}: with data {on.RegisteredActionsByAnalyzer[name]} actions, without {offActions}");
         }
 

@@ -25,8 +25,22 @@ public static class PathologicalReport
                 Ms(r.AllOurs.TotalExecutionMs),
                 Percent(100 * r.AllOurs.TotalExecutionMs / r.CompileMs),
                 .. analyzerNames.Select(n => r.OursAlone.FirstOrDefault(o => o.Analyzer.GetType().Name == n).Measurement is { } m ? Ms(m.TotalExecutionMs) : "—"),
-                r.CountsMatch ? "ok (" + string.Join(", ", r.Counts.Where(c => c.Status == CountStatus.Match && c.Expected > 0).Select(c => $"{c.RuleId}={c.Found}").DefaultIfEmpty("none expected")) + ")" : "**MISMATCH** " + string.Join(", ", r.Counts.Where(c => c.Status == CountStatus.Mismatch).Select(c => $"{c.RuleId}: expected {c.Expected}, found {c.Found}")),
+                Counts(r),
             ]));
         return sb.ToString();
+    }
+
+    private static string Counts(SizeBenchmarkResult r)
+    {
+        var parts = r.Counts
+            .Where(c => c.Expected > 0 || c.Found > 0)
+            .Select(c => c.Status switch
+            {
+                CountStatus.Match => $"{c.RuleId} {c.Found} ok",
+                CountStatus.Mismatch => $"**{c.RuleId} MISMATCH: expected {c.Expected}, found {c.Found}**",
+                _ => $"{c.RuleId} {c.Expected} expected (rule not in this build)",
+            })
+            .ToList();
+        return parts.Count == 0 ? "ok: no diagnostic expected, none found" : string.Join("; ", parts);
     }
 }

@@ -79,6 +79,7 @@ public static class SizeReport
             ["driver wall time minus the empty-analyzer baseline (ms)", Ms(overhead)],
             ["process CPU time minus the empty-analyzer baseline (ms)", Ms(r.AllOurs.CpuMs - r.Baseline.CpuMs)],
             ["allocations beyond baseline per line (bytes)", AllocPerLine(r.AllOurs, r.Baseline, lines)],
+            ["GC pauses during the run, all together / empty-analyzer baseline (ms)", Ms(r.AllOurs.GcPauseMs) + " / " + Ms(r.Baseline.GcPauseMs)],
         ]);
 
         sb.Append("## Diagnostics found against the generator's known counts\n\n");
