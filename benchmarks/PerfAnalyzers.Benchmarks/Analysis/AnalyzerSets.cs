@@ -1,0 +1,37 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using PerfAnalyzers.Testing;
+
+namespace PerfAnalyzers.Benchmarks.Analysis;
+
+/// <summary>The PerfAnalyzers analyzers present in this build, found by reflection: rules added later are measured without a change here.</summary>
+public static class AnalyzerSets
+{
+    public static ImmutableArray<DiagnosticAnalyzer> Ours() => RuleAssemblies.CreateAnalyzers().ToImmutableArray();
+
+    public static IReadOnlyList<string> RuleIds(DiagnosticAnalyzer analyzer) =>
+        analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct(StringComparer.Ordinal).OrderBy(id => id, StringComparer.Ordinal).ToList();
+
+    /// <summary>The rule ids some analyzer of this build reports.</summary>
+    public static ISet<string> ImplementedRules(IEnumerable<DiagnosticAnalyzer> analyzers) =>
+        analyzers.SelectMany(RuleIds).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Only <paramref name="ruleId"/> of the peer's analyzers enabled (as a warning); every other rule they support suppressed.</summary>
+    public static ImmutableDictionary<string, ReportDiagnostic> OnlyRule(PeerRule peer)
+    {
+        var builder = ImmutableDictionary.CreateBuilder<string, ReportDiagnostic>(StringComparer.Ordinal);
+        foreach (var analyzer in peer.Analyzers)
+        {
+            foreach (var descriptor in analyzer.SupportedDiagnostics)
+            {
+                builder[descriptor.Id] = descriptor.Id == peer.Id ? ReportDiagnostic.Warn : ReportDiagnostic.Suppress;
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+}

@@ -1,0 +1,101 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace PerfAnalyzers.Benchmarks;
+
+/// <summary>The benchmark's arguments: a command and a few options.</summary>
+public sealed class CommandLine
+{
+    public const string Usage = """
+        usage: PerfAnalyzers.Benchmarks <command> [options]
+          all              every size (10k, 100k, 500k), pathological inputs, no-data-access check, scaling,
+                           the 100k solution written to disk and the build/report throughput
+          bench            analyzer benchmark at --sizes (default 10k)
+          pathological     a 5,000-statement method and loops nested 50 deep
+          no-data          the N+1 analyzers on a compilation without EF Core, Dapper or ADO.NET
+          scaling          rebuild results/scaling.md from the per-size results
+          generate         print the generated solution's size, expected counts and hash
+          write-solution   write the generated solution to --out as a buildable .sln
+          throughput       write-solution, then time `dotnet build` and `perf-report` on it
+        options:
+          --sizes 10k,100k   --reps N (default 5)   --no-peers   --seed N
+          --out DIR          --perf-report PATH (the report tool's project or executable)
+          --results DIR      where the result pages go (default benchmarks/results)
+        """;
+
+    public required string Command { get; init; }
+    public IReadOnlyList<int> Sizes { get; init; } = [10_000];
+    public int? Repetitions { get; init; }
+    public bool Peers { get; init; } = true;
+    public int Seed { get; init; } = Generation.SolutionGenerator.DefaultSeed;
+    public string? Output { get; init; }
+    public string? PerfReport { get; init; }
+    public string? Results { get; init; }
+
+    public static CommandLine Parse(string[] args)
+    {
+        if (args.Length == 0)
+        {
+            throw new ArgumentException("missing command");
+        }
+
+        var sizes = (IReadOnlyList<int>)[10_000];
+        int? reps = null;
+        var peers = true;
+        var seed = Generation.SolutionGenerator.DefaultSeed;
+        string? output = null;
+        string? perfReport = null;
+        string? results = null;
+        for (var i = 1; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--sizes":
+                case "--size":
+                    sizes = Value(args, ref i).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(ParseSize).ToList();
+                    break;
+                case "--reps":
+                    reps = int.Parse(Value(args, ref i), CultureInfo.InvariantCulture);
+                    break;
+                case "--no-peers":
+                    peers = false;
+                    break;
+                case "--seed":
+                    seed = int.Parse(Value(args, ref i), CultureInfo.InvariantCulture);
+                    break;
+                case "--out":
+                    output = Value(args, ref i);
+                    break;
+                case "--perf-report":
+                    perfReport = Value(args, ref i);
+                    break;
+                case "--results":
+                    results = Value(args, ref i);
+                    break;
+                default:
+                    throw new ArgumentException("unknown option " + args[i]);
+            }
+        }
+
+        return new CommandLine { Command = args[0], Sizes = sizes, Repetitions = reps, Peers = peers, Seed = seed, Output = output, PerfReport = perfReport, Results = results };
+    }
+
+    /// <summary>"10k" is 10,000 lines, "1m" a million.</summary>
+    public static int ParseSize(string text)
+    {
+        text = text.Trim().ToLowerInvariant();
+        var multiplier = text.EndsWith('k') ? 1_000 : text.EndsWith('m') ? 1_000_000 : 1;
+        var digits = multiplier == 1 ? text : text[..^1];
+        return int.Parse(digits, CultureInfo.InvariantCulture) * multiplier;
+    }
+
+    public static string SizeLabel(int lines) =>
+        lines % 1_000_000 == 0 ? (lines / 1_000_000).ToString(CultureInfo.InvariantCulture) + "m"
+        : lines % 1_000 == 0 ? (lines / 1_000).ToString(CultureInfo.InvariantCulture) + "k"
+        : lines.ToString(CultureInfo.InvariantCulture);
+
+    private static string Value(string[] args, ref int i) =>
+        ++i < args.Length ? args[i] : throw new ArgumentException("missing value for " + args[i - 1]);
+}

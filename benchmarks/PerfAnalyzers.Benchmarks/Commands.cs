@@ -1,0 +1,158 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using PerfAnalyzers.Benchmarks.Analysis;
+using PerfAnalyzers.Benchmarks.Generation;
+using PerfAnalyzers.Benchmarks.Builds;
+using PerfAnalyzers.Benchmarks.Reporting;
+using PerfAnalyzers.Testing;
+
+namespace PerfAnalyzers.Benchmarks;
+
+/// <summary>The commands; each prints its tables and writes them under benchmarks/results. Non-zero exit: wrong counts or an analyzer exception.</summary>
+public static class Commands
+{
+    public static string ResultsDirectory { get; private set; } = Path.Combine(RepositoryPaths.Root, "benchmarks", "results");
+
+    public static async Task<int> RunAsync(CommandLine command)
+    {
+        if (command.Results is not null)
+        {
+            ResultsDirectory = Path.GetFullPath(command.Results);
+        }
+
+        var ct = CancellationToken.None;
+        switch (command.Command)
+        {
+            case "all":
+            {
+                var failed = false;
+                foreach (var size in new[] { 10_000, 100_000, 500_000 })
+                {
+                    failed |= !await BenchAsync(size, command.Repetitions ?? (size >= 500_000 ? 3 : 5), command.Peers, command.Seed, ct);
+                }
+
+                failed |= !await PathologicalAsync(command.Repetitions ?? 5, ct);
+                failed |= !await NoDataAsync(command.Repetitions ?? 5, command.Seed, ct);
+                ScalingReport.Write(ResultsDirectory);
+                failed |= !await Throughput.RunAsync(100_000, command.Seed, command.Output, command.PerfReport, ResultsDirectory, Log, ct);
+                return failed ? 1 : 0;
+            }
+
+            case "bench":
+            {
+                var failed = false;
+                foreach (var size in command.Sizes)
+                {
+                    failed |= !await BenchAsync(size, command.Repetitions ?? 5, command.Peers, command.Seed, ct);
+                }
+
+                ScalingReport.Write(ResultsDirectory);
+                return failed ? 1 : 0;
+            }
+
+            case "pathological":
+                return await PathologicalAsync(command.Repetitions ?? 5, ct) ? 0 : 1;
+            case "no-data":
+                return await NoDataAsync(command.Repetitions ?? 5, command.Seed, ct) ? 0 : 1;
+            case "scaling":
+                ScalingReport.Write(ResultsDirectory);
+                return 0;
+            case "generate":
+                foreach (var size in command.Sizes)
+                {
+                    var solution = SolutionGenerator.Generate(size, command.Seed);
+                    Console.WriteLine($"{solution.Name}: {solution.Lines:N0} lines, {solution.Files.Count:N0} files, sha256 {Hash(solution)}");
+                    Console.WriteLine("  expected: " + string.Join(", ", solution.Expected.Select(e => $"{e.Key}={e.Value}")));
+                }
+
+                return 0;
+            case "write-solution":
+            {
+                var size = command.Sizes[0];
+                var directory = command.Output ?? Path.Combine(Path.GetTempPath(), "perfanalyzers-synthetic-" + CommandLine.SizeLabel(size));
+                SolutionWriter.Write(SolutionGenerator.Generate(size, command.Seed), directory);
+                Console.WriteLine("written to " + directory);
+                return 0;
+            }
+
+            case "throughput":
+                return await Throughput.RunAsync(command.Sizes[0], command.Seed, command.Output, command.PerfReport, ResultsDirectory, Log, ct) ? 0 : 1;
+            default:
+                throw new ArgumentException("unknown command " + command.Command);
+        }
+    }
+
+    public static string Hash(SyntheticSolution solution)
+    {
+        using var sha = SHA256.Create();
+        foreach (var file in solution.Files)
+        {
+            var bytes = Encoding.UTF8.GetBytes(file.Path + "\n" + file.Text);
+            sha.TransformBlock(bytes, 0, bytes.Length, null, 0);
+        }
+
+        sha.TransformFinalBlock([], 0, 0);
+        return Convert.ToHexString(sha.Hash!).ToLowerInvariant();
+    }
+
+    private static async Task<bool> BenchAsync(int size, int repetitions, bool peers, int seed, CancellationToken ct)
+    {
+        var solution = SolutionGenerator.Generate(size, seed);
+        var result = await SizeBenchmark.RunAsync(solution, repetitions, peers, Log, ct);
+        var page = SizeReport.Render(result, MachineInfo.Describe());
+        Emit(page, CommandLine.SizeLabel(size) + ".md");
+        ScalingReport.Save(ResultsDirectory, CommandLine.SizeLabel(size), result);
+        return Verdict(result.CountsMatch, result.AnalyzerExceptions.ToList());
+    }
+
+    private static async Task<bool> PathologicalAsync(int repetitions, CancellationToken ct)
+    {
+        var results = new List<SizeBenchmarkResult>();
+        foreach (var solution in new[] { PathologicalSources.LongMethod(5000), PathologicalSources.DeepNest(50) })
+        {
+            results.Add(await SizeBenchmark.RunAsync(solution, repetitions, includePeers: false, Log, ct));
+        }
+
+        Emit(PathologicalReport.Render(results, MachineInfo.Describe()), "pathological.md");
+        return Verdict(results.All(r => r.CountsMatch), results.SelectMany(r => r.AnalyzerExceptions).ToList());
+    }
+
+    private static async Task<bool> NoDataAsync(int repetitions, int seed, CancellationToken ct)
+    {
+        var report = await NoDataAccessCheck.RunAsync(repetitions, seed, Log, ct);
+        Emit(report.Markdown, "no-data-access.md");
+        return Verdict(report.Passed, []);
+    }
+
+    private static bool Verdict(bool countsMatch, IReadOnlyList<string> exceptions)
+    {
+        if (!countsMatch)
+        {
+            Console.Error.WriteLine("!!! DIAGNOSTIC COUNT MISMATCH: the analyzers did not find exactly the generator's known smells (see the table above) !!!");
+        }
+
+        foreach (var e in exceptions)
+        {
+            Console.Error.WriteLine("!!! ANALYZER EXCEPTION: " + e);
+        }
+
+        return countsMatch && exceptions.Count == 0;
+    }
+
+    private static void Emit(string markdown, string fileName)
+    {
+        Console.WriteLine();
+        Console.WriteLine(markdown);
+        Directory.CreateDirectory(ResultsDirectory);
+        File.WriteAllText(Path.Combine(ResultsDirectory, fileName), markdown);
+        Log("written " + Path.Combine(ResultsDirectory, fileName));
+    }
+
+    public static void Log(string message) => Console.Error.WriteLine($"[{DateTime.UtcNow:HH:mm:ss}] {message}");
+}

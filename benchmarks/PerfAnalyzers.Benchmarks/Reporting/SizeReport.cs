@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using PerfAnalyzers.Benchmarks.Analysis;
+using static PerfAnalyzers.Benchmarks.Reporting.Markdown;
+
+namespace PerfAnalyzers.Benchmarks.Reporting;
+
+/// <summary>The Markdown page for one generated solution.</summary>
+public static class SizeReport
+{
+    public static string Render(SizeBenchmarkResult r, string machine)
+    {
+        var solution = r.Compilation.Solution;
+        var lines = Math.Max(1, solution.Lines);
+        var sb = new StringBuilder();
+        sb.Append("# Analyzer benchmark: ").Append(solution.Name).Append("\n\n");
+        sb.Append($"{Number(solution.Lines)} lines in {Number(solution.Files.Count)} files, seed {Generation.SolutionGenerator.DefaultSeed}; ");
+        sb.Append($"median of {r.Repetitions} runs per row; times are milliseconds.\n\n");
+        sb.Append("Machine: ").Append(machine).Append("\n\n");
+
+        if (!r.CountsMatch)
+        {
+            sb.Append("> **DIAGNOSTIC COUNT MISMATCH — the numbers below are for an analyzer that finds the wrong things.**\n\n");
+        }
+
+        sb.Append("## Compilation (no analyzer)\n\n");
+        Table(sb, ["step", "ms"],
+        [
+            ["parse (all files)", Ms(r.Compilation.ParseTime.TotalMilliseconds)],
+            ["GetDiagnostics (bind all)", Ms(r.Compile.GetDiagnosticsMs)],
+            ["Emit (bind + lower + emit)", Ms(r.Compile.EmitMs)],
+            ["Emit, process CPU time", Ms(r.Compile.EmitCpuMs)],
+            ["**compile = parse + emit**", "**" + Ms(r.CompileMs) + "**"],
+            ["analyzer driver with an empty operation analyzer (wall)", Ms(r.Baseline.WallMs)],
+        ]);
+
+        sb.Append("## PerfAnalyzers rules against the nearest peer rules\n\n");
+        sb.Append("Analyzer time is the analyzer's own callback time from `GetAnalyzerTelemetryInfoAsync`, analyzer run alone. ");
+        sb.Append("Ratio = ours / peer (≤ 1.00 is the target; ⚠ marks a miss). Allocations are what the run allocates beyond the empty-analyzer baseline, per line.\n\n");
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var rule in Generation.SolutionGenerator.RuleIds)
+        {
+            var ours = r.OursAlone.FirstOrDefault(o => AnalyzerSets.RuleIds(o.Analyzer).Contains(rule));
+            var ourName = ours.Analyzer is null ? "not on this branch" : ours.Analyzer.GetType().Name;
+            var ourMs = ours.Measurement?.TotalExecutionMs;
+            var ourAlloc = ours.Measurement is null ? "" : AllocPerLine(ours.Measurement, r.Baseline, lines);
+            var peers = PeerAnalyzers.NearestPeers[rule];
+            if (peers.Length == 0)
+            {
+                rows.Add([rule, ourName, ourMs is null ? "—" : Ms(ourMs.Value), ourAlloc, "(no peer rule; see % of compile)", "", "", ourMs is null ? "" : Percent(100 * ourMs.Value / r.CompileMs) + " of compile"]);
+                continue;
+            }
+
+            foreach (var peerId in peers)
+            {
+                var peer = r.Peers.FirstOrDefault(p => p.Peer.Id == peerId);
+                if (peer.Peer is null)
+                {
+                    rows.Add([rule, ourName, ourMs is null ? "—" : Ms(ourMs.Value), ourAlloc, peerId + " (not loaded)", "", "", ""]);
+                    continue;
+                }
+
+                var peerMs = peer.Measurement.TotalExecutionMs;
+                rows.Add([rule, ourName, ourMs is null ? "—" : Ms(ourMs.Value), ourAlloc, $"{peerId} ({peer.Peer.Package} {peer.Peer.Version})", Ms(peerMs), AllocPerLine(peer.Measurement, r.Baseline, lines), ourMs is null ? "" : Ratio(ourMs.Value, peerMs)]);
+            }
+        }
+
+        Table(sb, ["rule", "PerfAnalyzers analyzer", "our ms", "our B/line", "peer rule", "peer ms", "peer B/line", "ratio"], rows);
+
+        sb.Append("## All PerfAnalyzers analyzers together\n\n");
+        var overhead = r.AllOurs.WallMs - r.Baseline.WallMs;
+        Table(sb, ["measure", "value"],
+        [
+            ["analyzers present", r.OursAlone.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            ["analyzer time, all together (ms)", Ms(r.AllOurs.TotalExecutionMs)],
+            ["**as % of compile (target ≤ 5%)**", "**" + Percent(100 * r.AllOurs.TotalExecutionMs / r.CompileMs) + "**"],
+            ["driver wall time minus the empty-analyzer baseline (ms)", Ms(overhead)],
+            ["process CPU time minus the empty-analyzer baseline (ms)", Ms(r.AllOurs.CpuMs - r.Baseline.CpuMs)],
+            ["allocations beyond baseline per line (bytes)", AllocPerLine(r.AllOurs, r.Baseline, lines)],
+            ["GC pauses during the run, all together / empty-analyzer baseline (ms)", Ms(r.AllOurs.GcPauseMs) + " / " + Ms(r.Baseline.GcPauseMs)],
+        ]);
+
+        sb.Append("## Diagnostics found against the generator's known counts\n\n");
+        Table(sb, ["rule", "expected", "found", "status"], r.Counts.Select(c => (IReadOnlyList<string>)
+        [
+            c.RuleId,
+            Number(c.Expected),
+            c.Status == CountStatus.NotImplemented ? "—" : Number(c.Found),
+            c.Status switch
+            {
+                CountStatus.Match => "ok",
+                CountStatus.Mismatch => "**MISMATCH**",
+                _ => "rule not in this build",
+            },
+        ]));
+
+        if (r.Peers.Count > 0)
+        {
+            sb.Append("Peer rules on the same code (for reference; not asserted):\n\n");
+            Table(sb, ["peer rule", "diagnostics"], r.Peers.Select(p => (IReadOnlyList<string>)
+            [
+                p.Peer.Id,
+                Number(p.Measurement.DiagnosticCounts.TryGetValue(p.Peer.Id, out var n) ? n : 0),
+            ]));
+        }
+
+        var exceptions = r.AnalyzerExceptions.ToList();
+        if (exceptions.Count > 0)
+        {
+            sb.Append("## ANALYZER EXCEPTIONS\n\n");
+            foreach (var e in exceptions)
+            {
+                sb.Append("- ").Append(e).Append('\n');
+            }
+
+            sb.Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    private static string AllocPerLine(AnalyzerMeasurement m, AnalyzerMeasurement baseline, int lines) =>
+        Number(Math.Max(0, m.AllocatedBytes - baseline.AllocatedBytes) / (double)lines, "N0");
+}
