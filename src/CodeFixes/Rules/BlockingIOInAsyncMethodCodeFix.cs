@@ -23,42 +23,17 @@ namespace PerfAnalyzers.Rules;
 /// <c>foreach (var l in File.ReadLines(p))</c> → <c>await foreach (var l in File.ReadLinesAsync(p, ct))</c>.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BlockingIOInAsyncMethodCodeFix)), Shared]
-public sealed class BlockingIOInAsyncMethodCodeFix : CodeFixProvider
+public sealed class BlockingIOInAsyncMethodCodeFix : PlannedCodeFix
 {
     private const string EfNamespace = "Microsoft.EntityFrameworkCore";
     private const string EfExtensionsName = "global::Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleCatalog.Ids.BlockingIOInAsyncMethod);
 
-    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
-        static async (context, document, diagnostics) => await ApplyAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+    protected override string? GetTitle(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        Plan.TryCreate(root, model, diagnostic) is { } plan ? "Await '" + plan.CounterpartName + "'" : null;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
-        {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (Plan.TryCreate(root, model, diagnostic) is not { } plan)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    "Await '" + plan.CounterpartName + "'",
-                    cancellationToken => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), cancellationToken),
-                    equivalenceKey: nameof(BlockingIOInAsyncMethodCodeFix)),
-                diagnostic);
-        }
-    }
-
-    private static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    protected override async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         var plans = new List<Plan>();

@@ -21,39 +21,14 @@ namespace PerfAnalyzers.Rules;
 /// <c>Task.WaitAll(a, b)</c> → <c>await Task.WhenAll(a, b)</c>. Waits with a timeout and <c>Task.WaitAny</c> are not fixed.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(BlockingWaitInAsyncMethodCodeFix)), Shared]
-public sealed class BlockingWaitInAsyncMethodCodeFix : CodeFixProvider
+public sealed class BlockingWaitInAsyncMethodCodeFix : PlannedCodeFix
 {
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleCatalog.Ids.BlockingWaitInAsyncMethod);
 
-    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
-        static async (context, document, diagnostics) => await ApplyAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+    protected override string? GetTitle(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        Plan.TryCreate(root, model, diagnostic)?.Title;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
-        {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (Plan.TryCreate(root, model, diagnostic) is not { } plan)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    plan.Title,
-                    cancellationToken => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), cancellationToken),
-                    equivalenceKey: nameof(BlockingWaitInAsyncMethodCodeFix)),
-                diagnostic);
-        }
-    }
-
-    private static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    protected override async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         var plans = new List<Plan>();

@@ -21,40 +21,16 @@ namespace PerfAnalyzers.Rules;
 /// <c>FromSql*</c> call), wherever the query is written.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(LazyNavigationInLoopCodeFix)), Shared]
-public sealed class LazyNavigationInLoopCodeFix : CodeFixProvider
+public sealed class LazyNavigationInLoopCodeFix : PlannedCodeFix
 {
     private const string EfNamespace = "Microsoft.EntityFrameworkCore";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleCatalog.Ids.LazyNavigationInLoop);
 
-    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
-        static async (context, document, diagnostics) => await ApplyAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+    protected override string? GetTitle(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        TryGetRequest(root, diagnostic) is { } request ? $"Include '{request.Path}' in the query" : null;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null)
-        {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (TryGetRequest(root, diagnostic) is not { } request)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(
-                    $"Include '{request.Path}' in the query",
-                    cancellationToken => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), cancellationToken),
-                    equivalenceKey: nameof(LazyNavigationInLoopCodeFix)),
-                diagnostic);
-        }
-    }
-
-    private static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    protected override async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);

@@ -18,38 +18,16 @@ namespace PerfAnalyzers.Rules;
 
 /// <summary>PERF010: replace a per-iteration lookup by key with one batched query before the loop (see <see cref="BatchedLookupPlan"/>).</summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(QueryInLoopCodeFix)), Shared]
-public sealed class QueryInLoopCodeFix : CodeFixProvider
+public sealed class QueryInLoopCodeFix : PlannedCodeFix
 {
     private const string Title = "Query all keys once before the loop";
 
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleCatalog.Ids.QueryInLoop);
 
-    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(
-        static async (context, document, diagnostics) => await ApplyAsync(document, diagnostics, context.CancellationToken).ConfigureAwait(false));
+    protected override string? GetTitle(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        BatchedLookupPlan.TryCreate(root, model, diagnostic, cancellationToken) is null ? null : Title;
 
-    public override async Task RegisterCodeFixesAsync(CodeFixContext context)
-    {
-        var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-        var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model is null)
-        {
-            return;
-        }
-
-        foreach (var diagnostic in context.Diagnostics)
-        {
-            if (BatchedLookupPlan.TryCreate(root, model, diagnostic, context.CancellationToken) is null)
-            {
-                continue;
-            }
-
-            context.RegisterCodeFix(
-                CodeAction.Create(Title, cancellationToken => ApplyAsync(context.Document, ImmutableArray.Create(diagnostic), cancellationToken), equivalenceKey: nameof(QueryInLoopCodeFix)),
-                diagnostic);
-        }
-    }
-
-    private static async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    protected override async Task<Document> ApplyAsync(Document document, ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
     {
         var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
         var root = editor.OriginalRoot;
