@@ -141,23 +141,4 @@ internal sealed class DataAccessTypes
 
         return false;
     }
-
-    /// <summary>Strips implicit conversions, parentheses and awaits' wrappers that do not change which value flows.</summary>
-    public static IOperation Unwrap(IOperation operation)
-    {
-        while (true)
-        {
-            switch (operation)
-            {
-                case IConversionOperation conversion:
-                    operation = conversion.Operand;
-                    break;
-                case IParenthesizedOperation parenthesized:
-                    operation = parenthesized.Operand;
-                    break;
-                default:
-                    return operation;
-            }
-        }
-    }
 }

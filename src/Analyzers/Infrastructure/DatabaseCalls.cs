@@ -164,7 +164,7 @@ internal static class DatabaseCalls
     /// batched form of the work, not an N+1.
     /// </summary>
     public static bool IsOverChunks(IForEachLoopOperation loop) =>
-        DataAccessTypes.Unwrap(loop.Collection) is IInvocationOperation { TargetMethod.Name: "Chunk" or "Batch" };
+        OperationValues.WithoutConversions(loop.Collection) is IInvocationOperation { TargetMethod.Name: "Chunk" or "Batch" };
 
     /// <summary>
     /// True when an <c>if</c> between the call and the iteration's body makes it a batch step: a modulo

@@ -55,7 +55,7 @@ internal sealed class EfQueryChain
         var operators = new List<IInvocationOperation>();
         ILocalSymbol? viaLocal = null;
         var hops = 0;
-        var current = DataAccessTypes.Unwrap(expression);
+        var current = OperationValues.WithoutConversions(expression);
         while (true)
         {
             if (types.IsDbSet(current.Type))
@@ -64,7 +64,7 @@ internal sealed class EfQueryChain
                 {
                     viaLocal ??= ((ILocalReferenceOperation)current).Local;
                     hops++;
-                    current = DataAccessTypes.Unwrap(setInitializer);
+                    current = OperationValues.WithoutConversions(setInitializer);
                     continue;
                 }
 
@@ -84,7 +84,7 @@ internal sealed class EfQueryChain
                     // DbSet<T>'s own AsAsyncEnumerable()/AsQueryable(): still the set's query.
                     if (invocation.TargetMethod.Name is "AsAsyncEnumerable" or "AsQueryable" && invocation.Instance is { } set && types.IsDbSet(set.Type))
                     {
-                        current = DataAccessTypes.Unwrap(set);
+                        current = OperationValues.WithoutConversions(set);
                         continue;
                     }
 
@@ -94,7 +94,7 @@ internal sealed class EfQueryChain
                     }
 
                     operators.Add(invocation);
-                    current = DataAccessTypes.Unwrap(invocation.Arguments[0].Value);
+                    current = OperationValues.WithoutConversions(invocation.Arguments[0].Value);
                     continue;
                 case ILocalReferenceOperation local when hops < MaxLocalHops && types.IQueryable is not null && ImplementsQueryable(local.Type, types):
                     if (Initializer(local) is not { } initializer)
@@ -104,7 +104,7 @@ internal sealed class EfQueryChain
 
                     viaLocal ??= local.Local;
                     hops++;
-                    current = DataAccessTypes.Unwrap(initializer);
+                    current = OperationValues.WithoutConversions(initializer);
                     continue;
                 case IPropertyReferenceOperation property when types.IsDbContext(property.Instance?.Type) && ImplementsQueryable(property.Type, types):
                     // A context member that hands out a query (`db.ActiveOrders`).

@@ -152,7 +152,7 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var collection = Unwrap(loop.Collection);
+            var collection = OperationValues.WithoutImplicitConversions(loop.Collection);
             if (_ef is not null && _ef.IsQueryable(collection.Type) && _ef.IsEfQuery(collection))
             {
                 if (AsyncContext.FindAsyncFunction(loop, context.ContainingSymbol, out _) is not null)
@@ -188,7 +188,7 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
             }
 
             var source = invocation.Arguments[0].Value;
-            if (!_ef.IsQueryable(Unwrap(source).Type)
+            if (!_ef.IsQueryable(OperationValues.WithoutImplicitConversions(source).Type)
                 || AsyncContext.FindAsyncFunction(invocation, context.ContainingSymbol, out _) is null
                 || !_ef.IsEfQuery(source))
             {
@@ -327,7 +327,7 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
 
         private bool IsExcludedOperand(IOperation operand)
         {
-            operand = Unwrap(operand);
+            operand = OperationValues.WithoutImplicitConversions(operand);
             if (operand is IPropertyReferenceOperation { Property.IsStatic: true } property
                 && SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, _console))
             {
@@ -355,7 +355,7 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
 
         private bool IsZero(IOperation value)
         {
-            value = Unwrap(value);
+            value = OperationValues.WithoutImplicitConversions(value);
             if (value.ConstantValue is { HasValue: true, Value: int number })
             {
                 return number == 0;
@@ -471,14 +471,4 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
 
     internal static SimpleNameSyntax RenameSimpleName(SimpleNameSyntax name, string newName) =>
         name.WithIdentifier(SyntaxFactory.Identifier(name.Identifier.LeadingTrivia, newName, name.Identifier.TrailingTrivia));
-
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (operation is IConversionOperation { IsImplicit: true } conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
-    }
 }

@@ -285,15 +285,7 @@ public sealed class BlockingWaitInAsyncMethodAnalyzer : DiagnosticAnalyzer
             && ((value.ConstantValue is { HasValue: true, Value: int number } && number == 0)
                 || (value is IFieldReferenceOperation { Field.Name: "Zero" } field && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, _types.TimeSpan)));
 
-        private static IOperation? Unwrap(IOperation? operation)
-        {
-            while (operation is IConversionOperation or IParenthesizedOperation)
-            {
-                operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
-            }
-
-            return operation;
-        }
+        private static IOperation? Unwrap(IOperation? operation) => operation?.WithoutConversions();
 
         private static void Report(OperationAnalysisContext context, Location location, string kind, string call, string replacement)
         {

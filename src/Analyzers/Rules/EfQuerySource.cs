@@ -1,6 +1,7 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
+using PerfAnalyzers.Infrastructure;
 
 namespace PerfAnalyzers.Rules;
 
@@ -67,7 +68,7 @@ internal sealed class EfQuerySource
     {
         for (var step = 0; operation is not null && step < MaxSteps; step++)
         {
-            operation = Unwrap(operation);
+            operation = OperationValues.WithoutConversions(operation);
             if (DerivesFrom(operation.Type, _dbSet))
             {
                 return true;
@@ -119,24 +120,6 @@ internal sealed class EfQuerySource
         }
 
         return model.GetOperation(initializer.Value);
-    }
-
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (true)
-        {
-            switch (operation)
-            {
-                case IConversionOperation conversion:
-                    operation = conversion.Operand;
-                    break;
-                case IParenthesizedOperation parenthesized:
-                    operation = parenthesized.Operand;
-                    break;
-                default:
-                    return operation;
-            }
-        }
     }
 
     private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol baseType)

@@ -61,11 +61,11 @@ public sealed class LazyNavigationInLoopAnalyzer : DiagnosticAnalyzer
 
         // The navigation path from the iteration variable: `o.Customer.Address` -> [Customer, Address].
         var path = new List<IPropertySymbol> { property };
-        var instance = DataAccessTypes.Unwrap(reference.Instance);
+        var instance = OperationValues.WithoutConversions(reference.Instance);
         while (instance is IPropertyReferenceOperation inner)
         {
             path.Insert(0, inner.Property);
-            instance = DataAccessTypes.Unwrap(inner.Instance!);
+            instance = OperationValues.WithoutConversions(inner.Instance!);
             if (path.Count > 8)
             {
                 return;
@@ -181,17 +181,17 @@ public sealed class LazyNavigationInLoopAnalyzer : DiagnosticAnalyzer
         }
 
         string? sourceName = null;
-        var current = DataAccessTypes.Unwrap(source);
+        var current = OperationValues.WithoutConversions(source);
         while (hops++ <= MaxSourceHops)
         {
             switch (current)
             {
                 case IAwaitOperation awaited:
-                    current = DataAccessTypes.Unwrap(awaited.Operation);
+                    current = OperationValues.WithoutConversions(awaited.Operation);
                     continue;
                 case IInvocationOperation { TargetMethod.Name: "ToList" or "ToListAsync" or "ToArray" or "ToArrayAsync" or "ToHashSet" or "ToHashSetAsync" or "AsEnumerable" or "AsAsyncEnumerable" } materialize
                     when materialize.TargetMethod.IsExtensionMethod && materialize.Arguments.Length > 0 || materialize.Instance is not null && types.IsDbSet(materialize.Instance.Type):
-                    current = DataAccessTypes.Unwrap(materialize.Instance ?? materialize.Arguments[0].Value);
+                    current = OperationValues.WithoutConversions(materialize.Instance ?? materialize.Arguments[0].Value);
                     continue;
                 case ILocalReferenceOperation local when !types.IsDbSet(local.Type) && !IsQueryable(local.Type, types):
                     if (EfQueryChain.Initializer(local) is not { } initializer || IsReassigned(local))
@@ -200,12 +200,12 @@ public sealed class LazyNavigationInLoopAnalyzer : DiagnosticAnalyzer
                     }
 
                     sourceName ??= local.Local.Name;
-                    current = DataAccessTypes.Unwrap(initializer);
+                    current = OperationValues.WithoutConversions(initializer);
                     continue;
                 case IPropertyReferenceOperation navigation
-                    when !types.IsDbContext(navigation.Instance?.Type) && DataAccessTypes.Unwrap(navigation.Instance!) is ILocalReferenceOperation or IParameterReferenceOperation:
+                    when !types.IsDbContext(navigation.Instance?.Type) && OperationValues.WithoutConversions(navigation.Instance!) is ILocalReferenceOperation or IParameterReferenceOperation:
                     // `foreach (var line in order.Lines)` inside a loop over orders: the path starts at the outer query.
-                    var outerVariable = DataAccessTypes.Unwrap(navigation.Instance!) switch
+                    var outerVariable = OperationValues.WithoutConversions(navigation.Instance!) switch
                     {
                         ILocalReferenceOperation l => (ISymbol)l.Local,
                         IParameterReferenceOperation p => p.Parameter,
@@ -405,7 +405,7 @@ public sealed class LazyNavigationInLoopAnalyzer : DiagnosticAnalyzer
             return null;
         }
 
-        var argument = DataAccessTypes.Unwrap(call.Arguments[1].Value);
+        var argument = OperationValues.WithoutConversions(call.Arguments[1].Value);
         return argument.ConstantValue is { HasValue: true, Value: string text } ? text : LambdaPath(argument);
     }
 
@@ -423,17 +423,17 @@ public sealed class LazyNavigationInLoopAnalyzer : DiagnosticAnalyzer
             return null;
         }
 
-        var current = DataAccessTypes.Unwrap(value);
+        var current = OperationValues.WithoutConversions(value);
         while (current is IInvocationOperation { Arguments.Length: > 0 } filter && filter.TargetMethod.IsExtensionMethod)
         {
-            current = DataAccessTypes.Unwrap(filter.Arguments[0].Value);
+            current = OperationValues.WithoutConversions(filter.Arguments[0].Value);
         }
 
         string? path = null;
         while (current is IPropertyReferenceOperation member)
         {
             path = path is null ? member.Property.Name : member.Property.Name + "." + path;
-            current = DataAccessTypes.Unwrap(member.Instance!);
+            current = OperationValues.WithoutConversions(member.Instance!);
         }
 
         return current is IParameterReferenceOperation ? path : null;

@@ -138,7 +138,7 @@ internal sealed class LinearSearch
             return null;
         }
 
-        collection = Unwrap(collection);
+        collection = OperationValues.WithoutImplicitConversions(collection);
         return IsSearchableType(collection.Type, method) ? collection : null;
     }
 
@@ -146,7 +146,7 @@ internal sealed class LinearSearch
     private bool IsICollectionContainsOnIList(IInvocationOperation invocation) =>
         invocation.Instance is { } instance
         && _iList is not null
-        && Unwrap(instance).Type is INamedTypeSymbol type
+        && OperationValues.WithoutImplicitConversions(instance).Type is INamedTypeSymbol type
         && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _iList)
         && invocation.TargetMethod.ContainingType?.OriginalDefinition.ToDisplayString() == "System.Collections.Generic.ICollection<T>";
 
@@ -227,16 +227,6 @@ internal sealed class LinearSearch
         return null;
     }
 
-    public static IOperation Unwrap(IOperation operation)
-    {
-        while (operation is IConversionOperation { IsImplicit: true } or IParenthesizedOperation)
-        {
-            operation = operation is IConversionOperation conversion ? conversion.Operand : ((IParenthesizedOperation)operation).Operand;
-        }
-
-        return operation;
-    }
-
     /// <summary>
     /// The members from the collection back to its root (<c>[AllowedIds, _options]</c> for <c>_options.AllowedIds</c>),
     /// or null when the value may differ per evaluation: a method call, an indexer, a conditional access.
@@ -244,7 +234,7 @@ internal sealed class LinearSearch
     public static List<ISymbol>? GetChain(IOperation operation)
     {
         var chain = new List<ISymbol>();
-        for (var current = Unwrap(operation); ; current = Unwrap(current))
+        for (var current = OperationValues.WithoutImplicitConversions(operation); ; current = OperationValues.WithoutImplicitConversions(current))
         {
             switch (current)
             {
@@ -379,7 +369,7 @@ internal sealed class LinearSearch
     /// <summary>An assignment to the collection, to a member of the chain leading to it, or to one of its elements.</summary>
     private static bool TargetsChain(IOperation target, List<ISymbol> chain)
     {
-        target = Unwrap(target);
+        target = OperationValues.WithoutImplicitConversions(target);
         switch (target)
         {
             case ITupleOperation tuple: // (a, list) = …

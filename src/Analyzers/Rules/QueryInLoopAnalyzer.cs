@@ -68,7 +68,7 @@ public sealed class QueryInLoopAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var collection = DataAccessTypes.Unwrap(loop.Collection).Syntax;
+        var collection = OperationValues.WithoutConversions(loop.Collection).Syntax;
         context.ReportDiagnostic(Diagnostic.Create(RuleCatalog.QueryInLoop, collection.GetLocation(), DatabaseCalls.Render(collection)));
     }
 

@@ -20,18 +20,18 @@ public static class StringAccumulation
     /// <summary>True for <c>s + …</c>, <c>… + s</c>, <c>string.Concat(s, …)</c> and <c>$"{s}…"</c>.</summary>
     public static bool IsSelfConcatenation(IOperation value, ISymbol symbol, INamedTypeSymbol stringType)
     {
-        value = Unwrap(value);
+        value = OperationValues.WithoutImplicitConversions(value);
         switch (value)
         {
             case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary
                 when SymbolEqualityComparer.Default.Equals(binary.Type, stringType):
-                return IsReferenceTo(FirstOperand(binary), symbol) || IsReferenceTo(Unwrap(binary.RightOperand), symbol);
+                return IsReferenceTo(FirstOperand(binary), symbol) || IsReferenceTo(OperationValues.WithoutImplicitConversions(binary.RightOperand), symbol);
             case IInvocationOperation { TargetMethod: { Name: "Concat", IsStatic: true } method } invocation
                 when SymbolEqualityComparer.Default.Equals(method.ContainingType, stringType) && invocation.Arguments.Length > 0:
                 return IsReferenceTo(FirstConcatArgument(invocation), symbol);
             case IInterpolatedStringOperation interpolated when interpolated.Parts.Length > 0:
                 return interpolated.Parts[0] is IInterpolationOperation { Alignment: null, FormatString: null } first
-                    && IsReferenceTo(Unwrap(first.Expression), symbol);
+                    && IsReferenceTo(OperationValues.WithoutImplicitConversions(first.Expression), symbol);
             default:
                 return false;
         }
@@ -40,11 +40,11 @@ public static class StringAccumulation
     /// <summary>The leftmost operand of a chain of string additions: <c>s</c> in <c>s + a + b</c>.</summary>
     public static IOperation FirstOperand(IBinaryOperation binary)
     {
-        var left = Unwrap(binary.LeftOperand);
+        var left = OperationValues.WithoutImplicitConversions(binary.LeftOperand);
         while (left is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } inner
                && inner.Type?.SpecialType == SpecialType.System_String)
         {
-            left = Unwrap(inner.LeftOperand);
+            left = OperationValues.WithoutImplicitConversions(inner.LeftOperand);
         }
 
         return left;
@@ -131,23 +131,13 @@ public static class StringAccumulation
 
     private static IOperation? FirstConcatArgument(IInvocationOperation invocation)
     {
-        var argument = Unwrap(invocation.Arguments[0].Value);
+        var argument = OperationValues.WithoutImplicitConversions(invocation.Arguments[0].Value);
         // string.Concat(params string[]) wraps the arguments in an array creation.
         if (argument is IArrayCreationOperation { Initializer.ElementValues: { Length: > 0 } elements })
         {
-            return Unwrap(elements[0]);
+            return OperationValues.WithoutImplicitConversions(elements[0]);
         }
 
         return argument;
-    }
-
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (operation is IConversionOperation { IsImplicit: true } conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
     }
 }

@@ -207,7 +207,7 @@ internal sealed class LinearSearchPlan
         if (invocation.Arguments.Length != 2
             || invocation.Syntax is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } syntax
             || !IsMaterialized(collection.Type)
-            || LinearSearch.Unwrap(invocation.Arguments[1].Value) is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol.Parameters.Length: 1 } lambda }
+            || OperationValues.WithoutImplicitConversions(invocation.Arguments[1].Value) is not IDelegateCreationOperation { Target: IAnonymousFunctionOperation { Symbol.Parameters.Length: 1 } lambda }
             || lambda.Body.Operations.Length != 1
             || lambda.Body.Operations[0] is not IReturnOperation { ReturnedValue: IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals } equality }
             || lambda.Syntax is not (SimpleLambdaExpressionSyntax or ParenthesizedLambdaExpressionSyntax))

@@ -213,7 +213,7 @@ internal sealed class StringBuilderPlan
                 break;
 
             case ISimpleAssignmentOperation simple:
-                var value = Unwrap(simple.Value);
+                var value = OperationValues.WithoutImplicitConversions(simple.Value);
                 switch (value)
                 {
                     case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, OperatorMethod: null } binary
@@ -339,7 +339,7 @@ internal sealed class StringBuilderPlan
     /// <summary>Splits a chain of string additions into its operands; other expressions are one part.</summary>
     private static void Flatten(IOperation operation, ImmutableArray<ExpressionSyntax>.Builder parts)
     {
-        operation = Unwrap(operation);
+        operation = OperationValues.WithoutImplicitConversions(operation);
         if (operation is IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, OperatorMethod: null } binary
             && binary.Type?.SpecialType == SpecialType.System_String)
         {
@@ -361,13 +361,13 @@ internal sealed class StringBuilderPlan
 
         foreach (var argument in concat.Arguments)
         {
-            if (argument.ArgumentKind == ArgumentKind.ParamArray && Unwrap(argument.Value) is IArrayCreationOperation { Initializer: { } initializer })
+            if (argument.ArgumentKind == ArgumentKind.ParamArray && OperationValues.WithoutImplicitConversions(argument.Value) is IArrayCreationOperation { Initializer: { } initializer })
             {
-                result.AddRange(initializer.ElementValues.Select(Unwrap));
+                result.AddRange(initializer.ElementValues.Select(OperationValues.WithoutImplicitConversions));
             }
             else if (argument.ArgumentKind == ArgumentKind.Explicit && argument.Value.Type is not INamedTypeSymbol { IsGenericType: true })
             {
-                result.Add(Unwrap(argument.Value));
+                result.Add(OperationValues.WithoutImplicitConversions(argument.Value));
             }
             else
             {
@@ -377,16 +377,6 @@ internal sealed class StringBuilderPlan
         }
 
         return result;
-    }
-
-    private static IOperation Unwrap(IOperation operation)
-    {
-        while (operation is IConversionOperation { IsImplicit: true } conversion)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation;
     }
 
     /// <summary>A catch or finally around the loop that reads the variable would see it without the loop's appends.</summary>
