@@ -15,6 +15,8 @@ public sealed class CommandLine
           bench            analyzer benchmark at --sizes (default 10k)
           pathological     a 5,000-statement method and loops nested 50 deep
           no-data          the N+1 analyzers on a compilation without EF Core, Dapper or ADO.NET
+          profile          all PerfAnalyzers analyzers on one thread, --reps times, at the first of --sizes
+                           (a steady workload for `dotnet-trace collect -- <this command>`)
           scaling          rebuild results/scaling.md from the per-size results
           generate         print the generated solution's size, expected counts and hash
           write-solution   write the generated solution to --out as a buildable .sln

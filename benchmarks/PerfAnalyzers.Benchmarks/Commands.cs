@@ -56,6 +56,8 @@ public static class Commands
                 return failed ? 1 : 0;
             }
 
+            case "profile":
+                return await ProfileAsync(command.Sizes[0], command.Repetitions ?? 10, command.Seed, ct) ? 0 : 1;
             case "pathological":
                 return await PathologicalAsync(command.Repetitions ?? 5, ct) ? 0 : 1;
             case "no-data":
@@ -109,6 +111,24 @@ public static class Commands
         Emit(page, CommandLine.SizeLabel(size) + ".md");
         ScalingReport.Save(ResultsDirectory, CommandLine.SizeLabel(size), result);
         return Verdict(result.CountsMatch, result.AnalyzerExceptions.ToList());
+    }
+
+    /// <summary>Only PerfAnalyzers, all together on one thread, again and again: a steady workload to attach a profiler to.</summary>
+    private static async Task<bool> ProfileAsync(int size, int repetitions, int seed, CancellationToken ct)
+    {
+        var compilation = await BenchmarkCompilation.CreateAsync(SolutionGenerator.Generate(size, seed), ct);
+        var warmup = (await BenchmarkCompilation.CreateAsync(SolutionGenerator.Generate(2_000, seed: 1), ct)).Compilation;
+        var ours = AnalyzerSets.Ours();
+        var exceptions = new List<string>();
+        for (var i = 0; i < repetitions; i++)
+        {
+            var m = await AnalyzerRunner.MeasureAsync("all PerfAnalyzers", compilation.Compilation, ours, null, 1, ct, i == 0 ? warmup : null, concurrent: false);
+            Log($"run {i + 1}: wall {m.WallMs:N0} ms, analyzers {m.TotalExecutionMs:N1} ms: "
+                + string.Join(", ", m.ExecutionMsByAnalyzer.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value:N1}")));
+            exceptions.AddRange(m.AnalyzerExceptions);
+        }
+
+        return Verdict(true, exceptions.Distinct().ToList());
     }
 
     private static async Task<bool> PathologicalAsync(int repetitions, CancellationToken ct)

@@ -18,6 +18,12 @@ public sealed class SizeBenchmarkResult
     public required AnalyzerMeasurement Baseline { get; init; }
     public required IReadOnlyList<(DiagnosticAnalyzer Analyzer, AnalyzerMeasurement Measurement)> OursAlone { get; init; }
     public required AnalyzerMeasurement AllOurs { get; init; }
+
+    /// <summary>The empty analyzer with analysis on one thread.</summary>
+    public required AnalyzerMeasurement BaselineSequential { get; init; }
+
+    /// <summary>All of ours with analysis on one thread: each callback's time is its own work, not time spent waiting for a core.</summary>
+    public required AnalyzerMeasurement AllOursSequential { get; init; }
     public required IReadOnlyList<(PeerRule Peer, AnalyzerMeasurement Measurement)> Peers { get; init; }
     public required IReadOnlyList<CountCheck> Counts { get; init; }
 
@@ -26,7 +32,7 @@ public sealed class SizeBenchmarkResult
     public double CompileMs => Compile.EmitMs + Compilation.ParseTime.TotalMilliseconds;
 
     public IEnumerable<string> AnalyzerExceptions =>
-        OursAlone.SelectMany(o => o.Measurement.AnalyzerExceptions).Concat(AllOurs.AnalyzerExceptions).Distinct();
+        OursAlone.SelectMany(o => o.Measurement.AnalyzerExceptions).Concat(AllOurs.AnalyzerExceptions).Concat(AllOursSequential.AnalyzerExceptions).Distinct();
 }
 
 public enum CountStatus
@@ -75,6 +81,10 @@ public static class SizeBenchmark
         var all = await AnalyzerRunner.MeasureAsync("all PerfAnalyzers", compilation.Compilation, ours, null, repetitions, cancellationToken, warmup).ConfigureAwait(false);
         log($"  all PerfAnalyzers: {all.TotalExecutionMs:N1} ms ({100 * all.TotalExecutionMs / (compile.EmitMs + compilation.ParseTime.TotalMilliseconds):N2}% of compile)");
 
+        var baselineSequential = await AnalyzerRunner.MeasureAsync("binding baseline, one thread", compilation.Compilation, [new BindingBaselineAnalyzer()], null, repetitions, cancellationToken, warmup, concurrent: false).ConfigureAwait(false);
+        var allSequential = await AnalyzerRunner.MeasureAsync("all PerfAnalyzers, one thread", compilation.Compilation, ours, null, repetitions, cancellationToken, warmup, concurrent: false).ConfigureAwait(false);
+        log($"  all PerfAnalyzers, one thread: {allSequential.TotalExecutionMs:N1} ms ({100 * allSequential.TotalExecutionMs / (compile.EmitMs + compilation.ParseTime.TotalMilliseconds):N2}% of compile); wall {allSequential.WallMs:N0} ms against {baselineSequential.WallMs:N0} ms");
+
         var peers = new List<(PeerRule, AnalyzerMeasurement)>();
         if (includePeers)
         {
@@ -95,6 +105,8 @@ public static class SizeBenchmark
             Baseline = baseline,
             OursAlone = alone,
             AllOurs = all,
+            BaselineSequential = baselineSequential,
+            AllOursSequential = allSequential,
             Peers = peers,
             Counts = CheckCounts(solution, AnalyzerSets.ImplementedRules(ours), all.DiagnosticCounts),
         };

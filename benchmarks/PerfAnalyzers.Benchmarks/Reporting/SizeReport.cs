@@ -70,17 +70,21 @@ public static class SizeReport
         Table(sb, ["rule", "PerfAnalyzers analyzer", "our ms", "our B/line", "peer rule", "peer ms", "peer B/line", "ratio"], rows);
 
         sb.Append("## All PerfAnalyzers analyzers together\n\n");
-        var overhead = r.AllOurs.WallMs - r.Baseline.WallMs;
-        Table(sb, ["measure", "value"],
+        sb.Append("Measured twice: with analysis on one thread, where each callback's time is the analyzer's own work, and with ");
+        sb.Append("concurrent analysis as a build runs it, where on this machine's two cores a callback's stopwatch also runs while ");
+        sb.Append("binding, the garbage collector or another analyzer holds the core. The target is judged on the first.\n\n");
+        Table(sb, ["measure", "one thread", "concurrent"],
         [
-            ["analyzers present", r.OursAlone.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)],
-            ["analyzer time, all together (ms)", Ms(r.AllOurs.TotalExecutionMs)],
-            ["**as % of compile (target ≤ 5%)**", "**" + Percent(100 * r.AllOurs.TotalExecutionMs / r.CompileMs) + "**"],
-            ["driver wall time minus the empty-analyzer baseline (ms)", Ms(overhead)],
-            ["process CPU time minus the empty-analyzer baseline (ms)", Ms(r.AllOurs.CpuMs - r.Baseline.CpuMs)],
-            ["allocations beyond baseline per line (bytes)", AllocPerLine(r.AllOurs, r.Baseline, lines)],
-            ["GC pauses during the run, all together / empty-analyzer baseline (ms)", Ms(r.AllOurs.GcPauseMs) + " / " + Ms(r.Baseline.GcPauseMs)],
+            ["analyzer time, all together (ms)", Ms(r.AllOursSequential.TotalExecutionMs), Ms(r.AllOurs.TotalExecutionMs)],
+            ["**as % of compile (target ≤ 5%)**", "**" + Percent(100 * r.AllOursSequential.TotalExecutionMs / r.CompileMs) + "**", Percent(100 * r.AllOurs.TotalExecutionMs / r.CompileMs)],
+            ["driver wall time minus the empty-analyzer baseline (ms)", Ms(r.AllOursSequential.WallMs - r.BaselineSequential.WallMs), Ms(r.AllOurs.WallMs - r.Baseline.WallMs)],
+            ["process CPU time minus the empty-analyzer baseline (ms)", Ms(r.AllOursSequential.CpuMs - r.BaselineSequential.CpuMs), Ms(r.AllOurs.CpuMs - r.Baseline.CpuMs)],
+            ["allocations beyond baseline per line (bytes)", AllocPerLine(r.AllOursSequential, r.BaselineSequential, lines), AllocPerLine(r.AllOurs, r.Baseline, lines)],
+            ["GC pauses, all together / empty-analyzer baseline (ms)", Ms(r.AllOursSequential.GcPauseMs) + " / " + Ms(r.BaselineSequential.GcPauseMs), Ms(r.AllOurs.GcPauseMs) + " / " + Ms(r.Baseline.GcPauseMs)],
         ]);
+        sb.Append("Per analyzer, one thread: ");
+        sb.Append(string.Join(", ", r.AllOursSequential.ExecutionMsByAnalyzer.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {Ms(p.Value)}")));
+        sb.Append(".\n\n");
 
         sb.Append("## Diagnostics found against the generator's known counts\n\n");
         Table(sb, ["rule", "expected", "found", "status"], r.Counts.Select(c => (IReadOnlyList<string>)

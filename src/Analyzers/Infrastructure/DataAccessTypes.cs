@@ -99,25 +99,7 @@ internal sealed class DataAccessTypes
             return true;
         }
 
-        if (IDbCommand is null)
-        {
-            return false;
-        }
-
-        if (SymbolEqualityComparer.Default.Equals(type, IDbCommand))
-        {
-            return true;
-        }
-
-        foreach (var implemented in type.AllInterfaces)
-        {
-            if (SymbolEqualityComparer.Default.Equals(implemented, IDbCommand))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        return TypeHierarchy.IsOrImplements(type, IDbCommand);
     }
 
     /// <summary>True for extension methods that compose or execute an EF query: Queryable and EF Core's own.</summary>

@@ -96,7 +96,7 @@ internal sealed class EfQueryChain
                     operators.Add(invocation);
                     current = OperationValues.WithoutConversions(invocation.Arguments[0].Value);
                     continue;
-                case ILocalReferenceOperation local when hops < MaxLocalHops && types.IQueryable is not null && ImplementsQueryable(local.Type, types):
+                case ILocalReferenceOperation local when hops < MaxLocalHops && TypeHierarchy.IsOrImplements(local.Type, types.IQueryable):
                     if (Initializer(local) is not { } initializer)
                     {
                         return null;
@@ -106,7 +106,7 @@ internal sealed class EfQueryChain
                     hops++;
                     current = OperationValues.WithoutConversions(initializer);
                     continue;
-                case IPropertyReferenceOperation property when types.IsDbContext(property.Instance?.Type) && ImplementsQueryable(property.Type, types):
+                case IPropertyReferenceOperation property when types.IsDbContext(property.Instance?.Type) && TypeHierarchy.IsOrImplements(property.Type, types.IQueryable):
                     // A context member that hands out a query (`db.ActiveOrders`).
                     operators.Reverse();
                     return new EfQueryChain(current, operators, viaLocal);
@@ -135,29 +135,6 @@ internal sealed class EfQueryChain
         return null;
     }
 
-    private static bool ImplementsQueryable(ITypeSymbol? type, DataAccessTypes types)
-    {
-        if (type is null || types.IQueryable is null)
-        {
-            return false;
-        }
-
-        if (SymbolEqualityComparer.Default.Equals(type, types.IQueryable))
-        {
-            return true;
-        }
-
-        foreach (var implemented in type.AllInterfaces)
-        {
-            if (SymbolEqualityComparer.Default.Equals(implemented, types.IQueryable))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static bool IsRoot(IInvocationOperation invocation, DataAccessTypes types)
     {
         var method = invocation.TargetMethod;
@@ -170,7 +147,7 @@ internal sealed class EfQueryChain
         }
 
         // A context method that hands out a query (`db.OrdersFor(customerId)`).
-        return types.IsDbContext(invocation.Instance?.Type) && ImplementsQueryable(method.ReturnType, types);
+        return types.IsDbContext(invocation.Instance?.Type) && TypeHierarchy.IsOrImplements(method.ReturnType, types.IQueryable);
     }
 
     /// <summary>Query operators (Where, Include, FromSql, …) and the Enumerable adapters that keep the query deferred.</summary>

@@ -87,25 +87,12 @@ internal sealed class EntityModel
         }
 
         if (type is INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named
-            && (named.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T || ImplementsEnumerable(named)))
+            && TypeHierarchy.IsOrImplementsGenericEnumerable(named))
         {
             return named.TypeArguments[0];
         }
 
         return type;
-    }
-
-    private static bool ImplementsEnumerable(INamedTypeSymbol type)
-    {
-        foreach (var implemented in type.AllInterfaces)
-        {
-            if (implemented.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerable_T)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private HashSet<ITypeSymbol> CollectEntities(ITypeSymbol context)

@@ -41,7 +41,21 @@ public sealed class DeeplyNestedLoopsAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        // Most loops hold no loop, or one: count the nest from syntax alone first. A loop that does not count
+        // (a few constant iterations, a service loop) only lowers the depth, so a nest within the limit by this
+        // count needs no semantic question at all.
+        var syntacticDepth = DeepestSyntacticNesting(context.Node);
+        if (syntacticDepth <= 1)
+        {
+            return;
+        }
+
         var maxDepth = context.Options.GetPositiveInt32Option(context.Node.SyntaxTree, RuleCatalog.Ids.DeeplyNestedLoops, MaxDepthOption, DefaultMaxDepth);
+        if (syntacticDepth <= maxDepth)
+        {
+            return;
+        }
+
         foreach (var (loop, depth) in FindLoopsExceeding(context.Node, maxDepth, context.SemanticModel, context.CancellationToken))
         {
             context.ReportDiagnostic(Diagnostic.Create(RuleCatalog.DeeplyNestedLoops, KeywordOf(loop).GetLocation(), depth, maxDepth));
@@ -100,9 +114,7 @@ public sealed class DeeplyNestedLoopsAnalyzer : DiagnosticAnalyzer
 
             foreach (var child in node.ChildNodes())
             {
-                // Loops are statements, and statements sit only under statements and these clauses;
-                // lambdas and local functions are analysed as nests of their own.
-                if (child is StatementSyntax and not LocalFunctionStatementSyntax or ElseClauseSyntax or SwitchSectionSyntax or CatchClauseSyntax or FinallyClauseSyntax)
+                if (CanHoldLoops(child))
                 {
                     stack.Push((child, depth, owner));
                 }
@@ -111,6 +123,42 @@ public sealed class DeeplyNestedLoopsAnalyzer : DiagnosticAnalyzer
 
         return found;
     }
+
+    /// <summary>The deepest loop nesting under <paramref name="outermost"/> (itself 1), counting every loop statement.</summary>
+    private static int DeepestSyntacticNesting(SyntaxNode outermost)
+    {
+        var deepest = 1;
+        foreach (var node in outermost.DescendantNodes(CanHoldLoops))
+        {
+            if (!LoopContext.IsLoopStatement(node))
+            {
+                continue;
+            }
+
+            var depth = 2;
+            for (var parent = node.Parent; parent is not null && parent != outermost; parent = parent.Parent)
+            {
+                if (LoopContext.IsLoopStatement(parent))
+                {
+                    depth++;
+                }
+            }
+
+            if (depth > deepest)
+            {
+                deepest = depth;
+            }
+        }
+
+        return deepest;
+    }
+
+    /// <summary>
+    /// Loops are statements, and statements sit only under statements and these clauses; lambdas and local functions
+    /// are analysed as nests of their own.
+    /// </summary>
+    private static bool CanHoldLoops(SyntaxNode node) =>
+        node is StatementSyntax and not LocalFunctionStatementSyntax or ElseClauseSyntax or SwitchSectionSyntax or CatchClauseSyntax or FinallyClauseSyntax;
 
     private static SyntaxToken KeywordOf(SyntaxNode loop) => loop switch
     {

@@ -40,28 +40,7 @@ internal sealed class EfQuerySource
             ? new EfQuerySource(compilation, dbContext, dbSet, queryable)
             : null;
 
-    public bool IsQueryable(ITypeSymbol? type)
-    {
-        if (type is null)
-        {
-            return false;
-        }
-
-        if (SymbolEqualityComparer.Default.Equals(type, _queryable))
-        {
-            return true;
-        }
-
-        foreach (var implemented in type.AllInterfaces)
-        {
-            if (SymbolEqualityComparer.Default.Equals(implemented, _queryable))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool IsQueryable(ITypeSymbol? type) => TypeHierarchy.IsOrImplements(type, _queryable);
 
     /// <summary>True when <paramref name="operation"/> is a query EF Core will execute.</summary>
     public bool IsEfQuery(IOperation? operation)

@@ -193,7 +193,7 @@ public sealed class LazyNavigationInLoopAnalyzer : DiagnosticAnalyzer
                     when materialize.TargetMethod.IsExtensionMethod && materialize.Arguments.Length > 0 || materialize.Instance is not null && types.IsDbSet(materialize.Instance.Type):
                     current = OperationValues.WithoutConversions(materialize.Instance ?? materialize.Arguments[0].Value);
                     continue;
-                case ILocalReferenceOperation local when !types.IsDbSet(local.Type) && !IsQueryable(local.Type, types):
+                case ILocalReferenceOperation local when !types.IsDbSet(local.Type) && !TypeHierarchy.IsOrImplements(local.Type, types.IQueryable):
                     if (EfQueryChain.Initializer(local) is not { } initializer || IsReassigned(local))
                     {
                         return null;
@@ -270,24 +270,6 @@ public sealed class LazyNavigationInLoopAnalyzer : DiagnosticAnalyzer
 
         sourceName ??= chain.ViaLocal?.Name ?? DatabaseCalls.Render(source.Syntax);
         return new SourceQuery(chain, context, element, insertion, sourceName, trailingInclude);
-    }
-
-    private static bool IsQueryable(ITypeSymbol? type, DataAccessTypes types)
-    {
-        if (type is null || types.IQueryable is null)
-        {
-            return false;
-        }
-
-        foreach (var implemented in type.AllInterfaces)
-        {
-            if (SymbolEqualityComparer.Default.Equals(implemented, types.IQueryable))
-            {
-                return true;
-            }
-        }
-
-        return SymbolEqualityComparer.Default.Equals(type, types.IQueryable);
     }
 
     /// <summary>True when the local is assigned anywhere besides its declaration (we could not tell which value is looped over).</summary>

@@ -157,14 +157,14 @@ internal sealed class LinearSearch
             return false;
         }
 
-        if (IsOrImplements(type, _queryable))
+        if (TypeHierarchy.IsOrImplements(type, _queryable))
         {
             return false; // A query runs in the database: PERF010's business.
         }
 
         foreach (var keyed in _keyedTypes)
         {
-            if (IsOrImplements(type, keyed))
+            if (TypeHierarchy.IsOrImplements(type, keyed))
             {
                 return false;
             }
@@ -175,7 +175,7 @@ internal sealed class LinearSearch
         {
             foreach (var keyed in _keyedTypes)
             {
-                if (IsOrImplements(owner, keyed))
+                if (TypeHierarchy.IsOrImplements(owner, keyed))
                 {
                     return false;
                 }
@@ -183,29 +183,6 @@ internal sealed class LinearSearch
         }
 
         return true;
-    }
-
-    private static bool IsOrImplements(ITypeSymbol type, INamedTypeSymbol? target)
-    {
-        if (target is null)
-        {
-            return false;
-        }
-
-        if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, target))
-        {
-            return true;
-        }
-
-        foreach (var implemented in type.AllInterfaces)
-        {
-            if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, target))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static bool HasPredicate(IMethodSymbol method)
