@@ -40,7 +40,7 @@ public static class Commands
                 failed |= !await PathologicalAsync(command.Repetitions ?? 5, ct);
                 failed |= !await NoDataAsync(command.Repetitions ?? 5, command.Seed, ct);
                 ScalingReport.Write(ResultsDirectory);
-                failed |= !await Throughput.RunAsync(100_000, command.Seed, command.Output, command.PerfReport, ResultsDirectory, Log, ct);
+                failed |= !await Throughput.RunAsync(100_000, command.Repetitions ?? 3, command.Seed, command.Output, command.PerfReport, ResultsDirectory, Log, ct);
                 return failed ? 1 : 0;
             }
 
@@ -84,7 +84,7 @@ public static class Commands
             }
 
             case "throughput":
-                return await Throughput.RunAsync(command.Sizes[0], command.Seed, command.Output, command.PerfReport, ResultsDirectory, Log, ct) ? 0 : 1;
+                return await Throughput.RunAsync(command.Sizes[0], command.Repetitions ?? 3, command.Seed, command.Output, command.PerfReport, ResultsDirectory, Log, ct) ? 0 : 1;
             default:
                 throw new ArgumentException("unknown command " + command.Command);
         }

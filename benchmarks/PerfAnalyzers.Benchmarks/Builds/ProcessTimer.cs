@@ -18,7 +18,8 @@ public static class ProcessTimer
 {
     private const string GnuTime = "/usr/bin/time";
 
-    public sealed record Result(string Command, int ExitCode, TimeSpan Wall, long PeakTreeRssKb, long? PeakProcessRssKb, string OutputTail);
+    /// <param name="CpuSeconds">User plus system time of the command and every descendant it waited for (from <c>/usr/bin/time</c>).</param>
+    public sealed record Result(string Command, int ExitCode, TimeSpan Wall, long PeakTreeRssKb, long? PeakProcessRssKb, double? CpuSeconds, string OutputTail);
 
     public static async Task<Result> RunAsync(string fileName, IReadOnlyList<string> arguments, string workingDirectory, CancellationToken cancellationToken)
     {
@@ -61,12 +62,20 @@ public static class ProcessTimer
         await process.WaitForExitAsync(cancellationToken);
         watch.Stop();
         long? processPeak = null;
+        double? cpu = null;
         if (useTime && File.Exists(timeOutput))
         {
-            var line = File.ReadLines(timeOutput).FirstOrDefault(l => l.Contains("Maximum resident set size", StringComparison.Ordinal));
-            if (line is not null && long.TryParse(line.Split(':').Last().Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var kb))
+            var lines = File.ReadAllLines(timeOutput);
+            if (Field(lines, "Maximum resident set size") is { } rss && long.TryParse(rss, NumberStyles.Integer, CultureInfo.InvariantCulture, out var kb))
             {
                 processPeak = kb;
+            }
+
+            if (Field(lines, "User time (seconds)") is { } user && Field(lines, "System time (seconds)") is { } system
+                && double.TryParse(user, NumberStyles.Float, CultureInfo.InvariantCulture, out var userSeconds)
+                && double.TryParse(system, NumberStyles.Float, CultureInfo.InvariantCulture, out var systemSeconds))
+            {
+                cpu = userSeconds + systemSeconds;
             }
 
             File.Delete(timeOutput);
@@ -78,7 +87,14 @@ public static class ProcessTimer
             tail = string.Join(Environment.NewLine, output.Skip(Math.Max(0, output.Count - 15)));
         }
 
-        return new Result(fileName + " " + string.Join(' ', arguments), process.ExitCode, watch.Elapsed, peak, processPeak, tail);
+        return new Result(fileName + " " + string.Join(' ', arguments), process.ExitCode, watch.Elapsed, peak, processPeak, cpu, tail);
+    }
+
+    /// <summary>The value of a <c>/usr/bin/time -v</c> line such as <c>User time (seconds): 12.34</c>.</summary>
+    private static string? Field(string[] lines, string name)
+    {
+        var line = lines.FirstOrDefault(l => l.TrimStart().StartsWith(name, StringComparison.Ordinal));
+        return line?[(line.LastIndexOf(':') + 1)..].Trim();
     }
 
     /// <summary>Sum of VmRSS over <paramref name="root"/> and all its descendants (0 where /proc is absent).</summary>
