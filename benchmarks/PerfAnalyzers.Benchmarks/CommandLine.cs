@@ -22,7 +22,7 @@ public sealed class CommandLine
           write-solution   write the generated solution to --out as a buildable .sln
           throughput       write-solution, then time `dotnet build` and `perf-report` on it
         options:
-          --sizes 10k,100k   --reps N (default 5)   --no-peers   --seed N
+          --sizes 10k,100k   --reps N (default 5)   --no-peers   --no-alone (skip each analyzer alone)   --seed N
           --out DIR          --perf-report PATH (the report tool's project or executable)
           --results DIR      where the result pages go (default benchmarks/results)
         """;
@@ -31,6 +31,7 @@ public sealed class CommandLine
     public IReadOnlyList<int> Sizes { get; init; } = [10_000];
     public int? Repetitions { get; init; }
     public bool Peers { get; init; } = true;
+    public bool Alone { get; init; } = true;
     public int Seed { get; init; } = Generation.SolutionGenerator.DefaultSeed;
     public string? Output { get; init; }
     public string? PerfReport { get; init; }
@@ -46,6 +47,7 @@ public sealed class CommandLine
         var sizes = (IReadOnlyList<int>)[10_000];
         int? reps = null;
         var peers = true;
+        var alone = true;
         var seed = Generation.SolutionGenerator.DefaultSeed;
         string? output = null;
         string? perfReport = null;
@@ -64,6 +66,9 @@ public sealed class CommandLine
                 case "--no-peers":
                     peers = false;
                     break;
+                case "--no-alone":
+                    alone = false;
+                    break;
                 case "--seed":
                     seed = int.Parse(Value(args, ref i), CultureInfo.InvariantCulture);
                     break;
@@ -81,7 +86,7 @@ public sealed class CommandLine
             }
         }
 
-        return new CommandLine { Command = args[0], Sizes = sizes, Repetitions = reps, Peers = peers, Seed = seed, Output = output, PerfReport = perfReport, Results = results };
+        return new CommandLine { Command = args[0], Sizes = sizes, Repetitions = reps, Peers = peers, Alone = alone, Seed = seed, Output = output, PerfReport = perfReport, Results = results };
     }
 
     /// <summary>"10k" is 10,000 lines, "1m" a million.</summary>

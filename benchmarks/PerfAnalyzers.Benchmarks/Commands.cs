@@ -34,7 +34,7 @@ public static class Commands
                 var failed = false;
                 foreach (var size in new[] { 10_000, 100_000, 500_000 })
                 {
-                    failed |= !await BenchAsync(size, command.Repetitions ?? (size >= 500_000 ? 3 : 5), command.Peers, command.Seed, ct);
+                    failed |= !await BenchAsync(size, command.Repetitions ?? (size >= 500_000 ? 3 : 5), command.Peers, command.Alone, command.Seed, ct);
                 }
 
                 failed |= !await PathologicalAsync(command.Repetitions ?? 5, ct);
@@ -49,7 +49,7 @@ public static class Commands
                 var failed = false;
                 foreach (var size in command.Sizes)
                 {
-                    failed |= !await BenchAsync(size, command.Repetitions ?? 5, command.Peers, command.Seed, ct);
+                    failed |= !await BenchAsync(size, command.Repetitions ?? 5, command.Peers, command.Alone, command.Seed, ct);
                 }
 
                 ScalingReport.Write(ResultsDirectory);
@@ -103,10 +103,10 @@ public static class Commands
         return Convert.ToHexString(sha.Hash!).ToLowerInvariant();
     }
 
-    private static async Task<bool> BenchAsync(int size, int repetitions, bool peers, int seed, CancellationToken ct)
+    private static async Task<bool> BenchAsync(int size, int repetitions, bool peers, bool alone, int seed, CancellationToken ct)
     {
         var solution = SolutionGenerator.Generate(size, seed);
-        var result = await SizeBenchmark.RunAsync(solution, repetitions, peers, Log, ct);
+        var result = await SizeBenchmark.RunAsync(solution, repetitions, peers, Log, ct, alone);
         var page = SizeReport.Render(result, MachineInfo.Describe());
         Emit(page, CommandLine.SizeLabel(size) + ".md");
         ScalingReport.Save(ResultsDirectory, CommandLine.SizeLabel(size), result);

@@ -16,6 +16,7 @@ public sealed class SizeBenchmarkResult
     public required int Repetitions { get; init; }
     public required CompileMeasurement Compile { get; init; }
     public required AnalyzerMeasurement Baseline { get; init; }
+    /// <summary>Each analyzer run alone; empty when the run skipped them (<c>--no-alone</c>).</summary>
     public required IReadOnlyList<(DiagnosticAnalyzer Analyzer, AnalyzerMeasurement Measurement)> OursAlone { get; init; }
     public required AnalyzerMeasurement AllOurs { get; init; }
 
@@ -51,7 +52,8 @@ public static class SizeBenchmark
         int repetitions,
         bool includePeers,
         Action<string> log,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool includeAlone = true)
     {
         log($"{solution.Name}: {solution.Lines:N0} lines in {solution.Files.Count:N0} files; compiling");
         var compilation = await BenchmarkCompilation.CreateAsync(solution, cancellationToken).ConfigureAwait(false);
@@ -71,7 +73,7 @@ public static class SizeBenchmark
 
         var ours = AnalyzerSets.Ours();
         var alone = new List<(DiagnosticAnalyzer, AnalyzerMeasurement)>();
-        foreach (var analyzer in ours)
+        foreach (var analyzer in includeAlone ? ours : [])
         {
             var measurement = await AnalyzerRunner.MeasureAsync(analyzer.GetType().Name, compilation.Compilation, [analyzer], null, repetitions, cancellationToken, warmup).ConfigureAwait(false);
             alone.Add((analyzer, measurement));

@@ -22,7 +22,7 @@ public static class ScalingReport
             result.Compilation.Solution.Files.Count,
             result.CompileMs,
             result.AllOursSequential.TotalExecutionMs,
-            result.OursAlone.Count,
+            result.AllOursSequential.ExecutionMsByAnalyzer.Count,
             result.CountsMatch,
             DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture));
         var directory = Path.Combine(resultsDirectory, "data");

@@ -37,14 +37,18 @@ public static class SizeReport
         ]);
 
         sb.Append("## PerfAnalyzers rules against the nearest peer rules\n\n");
-        sb.Append("Analyzer time is the analyzer's own callback time from `GetAnalyzerTelemetryInfoAsync`, analyzer run alone. ");
+        sb.Append(r.OursAlone.Count > 0
+            ? "Analyzer time is the analyzer's own callback time from `GetAnalyzerTelemetryInfoAsync`, analyzer run alone. "
+            : "Analyzer time is the analyzer's own callback time from `GetAnalyzerTelemetryInfoAsync` in the one-thread run of all of them (this run skipped the runs alone). ");
         sb.Append("Ratio = ours / peer (≤ 1.00 is the target; ⚠ marks a miss). Allocations are what the run allocates beyond the empty-analyzer baseline, per line.\n\n");
         var rows = new List<IReadOnlyList<string>>();
         foreach (var rule in Generation.SolutionGenerator.RuleIds)
         {
             var ours = r.OursAlone.FirstOrDefault(o => AnalyzerSets.RuleIds(o.Analyzer).Contains(rule));
-            var ourName = ours.Analyzer is null ? "not on this branch" : ours.Analyzer.GetType().Name;
-            var ourMs = ours.Measurement?.TotalExecutionMs;
+            var ourName = ours.Analyzer is null ? AnalyzerFor(rule) ?? "not on this branch" : ours.Analyzer.GetType().Name;
+            // Without the runs alone (--no-alone), the analyzer's share of the one-thread run of all of them.
+            var ourMs = ours.Measurement?.TotalExecutionMs
+                ?? (r.OursAlone.Count == 0 && r.AllOursSequential.ExecutionMsByAnalyzer.TryGetValue(ourName, out var share) ? share : null);
             var ourAlloc = ours.Measurement is null ? "" : AllocPerLine(ours.Measurement, r.Baseline, lines);
             var peers = PeerAnalyzers.NearestPeers[rule];
             if (peers.Length == 0)
@@ -124,6 +128,9 @@ public static class SizeReport
 
         return sb.ToString();
     }
+
+    private static string? AnalyzerFor(string rule) =>
+        AnalyzerSets.Ours().FirstOrDefault(a => AnalyzerSets.RuleIds(a).Contains(rule))?.GetType().Name;
 
     private static string AllocPerLine(AnalyzerMeasurement m, AnalyzerMeasurement baseline, int lines) =>
         Number(Math.Max(0, m.AllocatedBytes - baseline.AllocatedBytes) / (double)lines, "N0");
