@@ -325,7 +325,9 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        private bool IsExcludedOperand(IOperation operand)
+        private bool IsExcludedOperand(IOperation operand) => IsExcludedOperand(operand, wrappersToFollow: 2);
+
+        private bool IsExcludedOperand(IOperation operand, int wrappersToFollow)
         {
             operand = OperationValues.WithoutImplicitConversions(operand);
             if (operand is IPropertyReferenceOperation { Property.IsStatic: true } property
@@ -350,7 +352,24 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            return false;
+            // A reader or writer over an in-memory stream (`new StreamReader(memoryStream)`, directly or through the local
+            // it was stored in) does no I/O either.
+            return wrappersToFollow > 0
+                && WrappedStream(operand) is { } inner
+                && IsExcludedOperand(inner, wrappersToFollow - 1);
+        }
+
+        /// <summary>The first constructor argument of <c>new X(stream, …)</c>, or of the local's initializer when it is one.</summary>
+        private static IOperation? WrappedStream(IOperation operand)
+        {
+            if (operand is ILocalReferenceOperation { Local: { DeclaringSyntaxReferences: { Length: 1 } references } }
+                && references[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: ObjectCreationExpressionSyntax or ImplicitObjectCreationExpressionSyntax } declarator
+                && operand.SemanticModel?.GetOperation(declarator.Initializer!.Value) is { } initializer)
+            {
+                operand = OperationValues.WithoutConversions(initializer);
+            }
+
+            return operand is IObjectCreationOperation { Arguments.Length: > 0 } creation ? creation.Arguments[0].Value : null;
         }
 
         private bool IsZero(IOperation value)

@@ -81,7 +81,8 @@ public sealed class DeeplyNestedLoopsAnalyzer : DiagnosticAnalyzer
             var (node, depth, owner) = stack.Pop();
             if (LoopContext.IsLoopStatement(node)
                 && !LoopContext.HasSmallConstantIterationCount(node, model, cancellationToken)
-                && !LoopContext.IsServiceLoop(node, model, cancellationToken))
+                && !LoopContext.IsServiceLoop(node, model, cancellationToken)
+                && !WalksChildrenOfEnclosingItem(node))
             {
                 depth++;
                 if (owner >= 0)
@@ -110,6 +111,75 @@ public sealed class DeeplyNestedLoopsAnalyzer : DiagnosticAnalyzer
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// True for <c>foreach (var line in order.Lines)</c> inside <c>foreach (var order in orders)</c>: a walk down a tree
+    /// (customers, their orders, their lines) visits each child once, so the nest costs the number of leaves, not n^k.
+    /// Syntax alone decides: a local cannot be shadowed inside its scope, so the name identifies the outer variable.
+    /// </summary>
+    private static bool WalksChildrenOfEnclosingItem(SyntaxNode loop)
+    {
+        if (loop is not ForEachStatementSyntax forEach)
+        {
+            return false;
+        }
+
+        var root = forEach.Expression;
+        while (true)
+        {
+            switch (root)
+            {
+                case MemberAccessExpressionSyntax access:
+                    root = access.Expression;
+                    continue;
+                case ConditionalAccessExpressionSyntax conditional:
+                    root = conditional.Expression;
+                    continue;
+                case InvocationExpressionSyntax invocation:
+                    root = invocation.Expression;
+                    continue;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    root = parenthesized.Expression;
+                    continue;
+                case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed:
+                    root = suppressed.Operand;
+                    continue;
+            }
+
+            break;
+        }
+
+        if (root is not IdentifierNameSyntax { Identifier.ValueText: var name })
+        {
+            return false;
+        }
+
+        for (var current = loop.Parent; current is not null && !LoopContext.IsFunctionBoundary(current) && current is not MemberDeclarationSyntax; current = current.Parent)
+        {
+            switch (current)
+            {
+                case ForEachStatementSyntax outer when outer.Identifier.ValueText == name:
+                    return true;
+                case ForEachVariableStatementSyntax outer when DeclaresName(outer.Variable, name):
+                    return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool DeclaresName(ExpressionSyntax variable, string name)
+    {
+        foreach (var node in variable.DescendantNodesAndSelf())
+        {
+            if (node is SingleVariableDesignationSyntax designation && designation.Identifier.ValueText == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static SyntaxToken KeywordOf(SyntaxNode loop) => loop switch

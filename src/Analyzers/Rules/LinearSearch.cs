@@ -310,6 +310,21 @@ internal sealed class LinearSearch
         return false;
     }
 
+    /// <summary>
+    /// True for a collection of enum values (<c>OrderStatus[] allowed</c>): such a list is a filter of a few named
+    /// values, bounded by the enum's size, so searching it does not make the loop quadratic.
+    /// </summary>
+    public static bool HasEnumElements(IOperation collection)
+    {
+        var element = OperationValues.WithoutConversions(collection).Type switch
+        {
+            IArrayTypeSymbol array => array.ElementType,
+            INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named => named.TypeArguments[0],
+            _ => null,
+        };
+        return element is { TypeKind: TypeKind.Enum } || element?.SpecialType == SpecialType.System_Boolean;
+    }
+
     /// <summary>True when a one-element chain is a local, field or property initialized with a few inline elements.</summary>
     public static bool IsSmallConstantCollection(List<ISymbol> chain)
     {

@@ -9,7 +9,8 @@ namespace PerfAnalyzers.Rules;
 /// <summary>
 /// PERF012: <c>SaveChanges</c>/<c>SaveChangesAsync</c> of a DbContext on every iteration of a loop, directly or
 /// through a local function the loop calls. Retry loops (the save leaves the loop on success), batch steps
-/// (<c>if (++n % 100 == 0)</c>) and loops that run once are not reported.
+/// (<c>if (++n % 100 == 0)</c>), loops that run once and polling or queue-consumer loops (one unit of work per
+/// iteration) are not reported.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SaveChangesInLoopAnalyzer : DiagnosticAnalyzer
@@ -82,7 +83,7 @@ public sealed class SaveChangesInLoopAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(RuleCatalog.SaveChangesInLoop, InvocationSyntax.NameLocation(invocation), DatabaseCalls.Render(invocation.Syntax)));
 
     private static bool IsIntended(IOperation operation, Iteration iteration, DataAccessTypes types) =>
-        (iteration.Loop is { } loop && (IterationContext.RunsAtMostOnce(loop) || loop is IForEachLoopOperation forEach && DatabaseCalls.IsOverChunks(forEach)))
+        (iteration.Loop is { } loop && (IterationContext.RunsAtMostOnce(loop) || DatabaseCalls.IsWorkLoop(loop, null, types)))
         || IterationContext.LeavesAfter(operation, iteration)
         || DatabaseCalls.IsBatchGuarded(operation, iteration)
         || IterationContext.IsInsideTryOfRetry(operation, iteration);

@@ -415,15 +415,64 @@ public class DeeplyNestedLoopsAnalyzerTests
     public Task WhileTrueWithoutDelay_Counted() => VerifyCS.VerifyAnalyzerAsync("""
         class C
         {
-            void M(int[][] groups, System.Collections.Generic.Queue<int> queue)
+            void M(int[] groups, int[] items, System.Collections.Generic.Queue<int> queue)
             {
                 while (true)
                 {
                     if (queue.Count == 0) break;
                     foreach (var group in groups)
-                        {|PERF020:foreach|} (var item in group)
+                        {|PERF020:foreach|} (var item in items)
                             System.Console.WriteLine(item + queue.Dequeue());
                 }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task TreeWalkOverChildCollections_NotCounted() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Linq;
+        class Line { public int Quantity; }
+        class Order { public List<Line> Lines = new(); public Line[]? Extra; }
+        class Customer { public List<Order> Orders = new(); }
+        class C
+        {
+            int M(List<Customer> customers, Dictionary<string, List<Order>> byRegion)
+            {
+                var n = 0;
+                foreach (var customer in customers)
+                    foreach (var order in customer.Orders)
+                        foreach (var line in order.Lines.Where(l => l.Quantity > 0))
+                            foreach (var extra in order.Extra!)
+                                n += line.Quantity + extra.Quantity;
+                foreach (var (region, orders) in byRegion)
+                    foreach (var order in orders)
+                        foreach (var line in order.Lines)
+                            n += line.Quantity;
+                foreach (var group in customers.GroupBy(c => c.Orders.Count))
+                    foreach (var customer in group)
+                        foreach (var order in customer.Orders)
+                            n++;
+                return n;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task InnerLoopOverUnrelatedCollectionInTreeWalk_Diagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        class Order { public List<int> Lines = new(); }
+        class C
+        {
+            int M(List<Order> orders, List<int> products)
+            {
+                var n = 0;
+                foreach (var order in orders)
+                    foreach (var line in order.Lines)
+                        foreach (var product in products)
+                            {|PERF020:foreach|} (var other in products)
+                                n += line * product * other;
+                return n;
             }
         }
         """);

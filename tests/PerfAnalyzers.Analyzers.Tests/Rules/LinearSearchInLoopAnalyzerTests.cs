@@ -439,4 +439,27 @@ public class LinearSearchInLoopAnalyzerTests
             }
         }
         """ + Types);
+
+    [Fact]
+    public Task SearchOverEnumValues_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        enum Status { New, Paid, Shipped, Cancelled }
+        class C
+        {
+            int M(List<(int Id, Status Status)> orders, Status[] wanted, List<Status> open, DayOfWeek[] days)
+            {
+                var n = 0;
+                foreach (var order in orders)
+                {
+                    if (wanted.Contains(order.Status)) n++;
+                    if (open.Contains(order.Status)) n++;
+                    if (wanted.Any(s => s == order.Status)) n++;
+                    if (Array.IndexOf(days, (DayOfWeek)order.Id) >= 0) n++;
+                }
+                return n;
+            }
+        }
+        """);
 }

@@ -591,4 +591,34 @@ public class QueryInLoopAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task QueryPerChannelMessage_NoDiagnostic() => Verify("""
+        using System.Threading.Channels;
+        class C
+        {
+            async Task M(ShopContext db, ChannelReader<int> reader, CancellationToken ct)
+            {
+                await foreach (var id in reader.ReadAllAsync(ct))
+                {
+                    var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == id, ct);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task QueryPerBlockingCollectionItem_NoDiagnostic() => Verify("""
+        using System.Collections.Concurrent;
+        class C
+        {
+            void M(ShopContext db, BlockingCollection<int> queue)
+            {
+                foreach (var id in queue.GetConsumingEnumerable())
+                {
+                    var order = db.Orders.Find(id);
+                }
+            }
+        }
+        """);
 }

@@ -376,4 +376,72 @@ public class SaveChangesInLoopAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task SaveOncePerPollInCancellationLoop_NoDiagnostic() => Verify("""
+        class C
+        {
+            async Task M(ShopContext db, CancellationToken stoppingToken)
+            {
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    var pending = await db.Orders.Where(o => o.Total == 0).Take(50).ToListAsync(stoppingToken);
+                    foreach (var order in pending) order.Total = 1;
+                    await db.SaveChangesAsync(stoppingToken);
+                    await Task.Delay(5000, stoppingToken);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SavePerChannelMessage_NoDiagnostic() => Verify("""
+        using System.Threading.Channels;
+        class C
+        {
+            async Task M(ShopContext db, Channel<Order> channel, CancellationToken ct)
+            {
+                await foreach (var order in channel.Reader.ReadAllAsync(ct).WithCancellation(ct))
+                {
+                    db.Orders.Add(order);
+                    await db.SaveChangesAsync(ct);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SavePerDrainedChannelBatch_NoDiagnostic() => Verify("""
+        using System.Threading.Channels;
+        class C
+        {
+            async Task M(ShopContext db, ChannelReader<Order> reader, CancellationToken ct)
+            {
+                while (await reader.WaitToReadAsync(ct))
+                {
+                    while (reader.TryRead(out var order))
+                    {
+                        db.Orders.Add(order);
+                    }
+
+                    await db.SaveChangesAsync(ct);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SavePerItemOfAsyncStream_Diagnostic() => Verify("""
+        class C
+        {
+            async Task M(ShopContext db, IAsyncEnumerable<Order> orders, CancellationToken ct)
+            {
+                await foreach (var order in orders)
+                {
+                    db.Orders.Add(order);
+                    await db.{|PERF012:SaveChangesAsync|}(ct);
+                }
+            }
+        }
+        """);
 }
