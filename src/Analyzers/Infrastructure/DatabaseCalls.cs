@@ -167,6 +167,29 @@ internal static class DatabaseCalls
         OperationValues.WithoutConversions(loop.Collection) is IInvocationOperation { TargetMethod.Name: "Chunk" or "Batch" };
 
     /// <summary>
+    /// A while/do/for loop whose body reads one page of an EF query (<c>Skip</c>/<c>Take</c>): keyset or offset paging
+    /// that processes and saves each page before reading the next.
+    /// </summary>
+    public static bool ReadsPages(ILoopOperation loop, DataAccessTypes types)
+    {
+        if (loop is IForEachLoopOperation || loop.Body is null || types.Queryable is null)
+        {
+            return false;
+        }
+
+        foreach (var operation in loop.Body.Descendants())
+        {
+            if (operation is IInvocationOperation { TargetMethod: { Name: "Take" or "Skip" } method }
+                && SymbolEqualityComparer.Default.Equals(method.ContainingType, types.Queryable))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// A consumer loop over a queue (<c>await foreach (var m in channel.Reader.ReadAllAsync(ct))</c>,
     /// <c>foreach (var m in queue.GetConsumingEnumerable())</c>): items arrive over time, one unit of work each, and
     /// cannot be gathered into one query before the loop.

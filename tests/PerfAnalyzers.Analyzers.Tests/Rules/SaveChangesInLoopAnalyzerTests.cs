@@ -444,4 +444,69 @@ public class SaveChangesInLoopAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task SavePerPageOfKeysetPaging_NoDiagnostic() => Verify("""
+        class C
+        {
+            async Task M(ShopContext db, CancellationToken ct)
+            {
+                var lastId = 0;
+                while (true)
+                {
+                    var page = await db.Orders.Where(o => o.Id > lastId).OrderBy(o => o.Id).Take(500).ToListAsync(ct);
+                    if (page.Count == 0) break;
+                    foreach (var order in page) order.Total *= 1.1m;
+                    await db.SaveChangesAsync(ct);
+                    db.ChangeTracker.Clear();
+                    lastId = page[^1].Id;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SaveOfContextCreatedPerConcurrentItem_NoDiagnostic() => Verify("""
+        class C
+        {
+            async Task M(IDbContextFactory<ShopContext> factory, IEnumerable<Order> orders)
+            {
+                await Task.WhenAll(orders.Select(async order =>
+                {
+                    await using var db = await factory.CreateDbContextAsync();
+                    db.Orders.Add(order);
+                    await db.SaveChangesAsync();
+                }));
+
+                await Parallel.ForEachAsync(orders, async (order, ct) =>
+                {
+                    await using var db = await factory.CreateDbContextAsync(ct);
+                    db.Orders.Update(order);
+                    await db.SaveChangesAsync(ct);
+                });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SaveOfSharedContextInLambdaOrPerItemContextInLoop_Diagnostic() => Verify("""
+        class C
+        {
+            async Task M(ShopContext db, IDbContextFactory<ShopContext> factory, IEnumerable<Order> orders)
+            {
+                foreach (var order in orders)
+                {
+                    using var own = factory.CreateDbContext();
+                    own.Orders.Update(order);
+                    own.{|PERF012:SaveChanges|}();
+                }
+
+                await Parallel.ForEachAsync(orders, async (order, ct) =>
+                {
+                    db.Orders.Add(order);
+                    await db.{|PERF012:SaveChangesAsync|}(ct);
+                });
+            }
+        }
+        """);
 }
