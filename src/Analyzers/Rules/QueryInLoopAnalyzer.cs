@@ -45,7 +45,8 @@ public sealed class QueryInLoopAnalyzer : DiagnosticAnalyzer
         }
 
         var iteration = IterationContext.Find(invocation, types);
-        if (!iteration.Exists || IsIntended(invocation, iteration, chain, types))
+        if (!iteration.Exists || IsIntended(invocation, iteration, chain, types)
+            || (chain is null && ScriptStatements.RunsStatementOfItem(invocation, iteration, types)))
         {
             return;
         }

@@ -621,4 +621,53 @@ public class QueryInLoopAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task MigrationScriptPerIteration_NoDiagnostic() => Verify("""
+        using System.IO;
+        record Migration(string Name, string Sql);
+        class C
+        {
+            async Task M(IDbConnection connection, DbCommand command, ShopContext db, string[] scripts, string[] files, List<Migration> migrations)
+            {
+                foreach (var script in scripts)
+                {
+                    await connection.ExecuteAsync(script);
+                }
+
+                foreach (var file in files)
+                {
+                    var sql = await File.ReadAllTextAsync(file);
+                    connection.Execute(sql);
+                    db.Database.ExecuteSqlRaw(File.ReadAllText(file));
+                }
+
+                foreach (var migration in migrations)
+                {
+                    command.CommandText = migration.Sql;
+                    await command.ExecuteNonQueryAsync();
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task QueryTemplateWithItemSplicedIn_Diagnostic() => Verify("""
+        class C
+        {
+            static string BuildSql(int id) => "select * from orders where id = " + id;
+
+            void M(IDbConnection connection, DbCommand command, int[] ids)
+            {
+                foreach (var id in ids)
+                {
+                    connection.{|PERF010:Query|}<Order>($"select * from orders where id = {id}");
+                    connection.{|PERF010:Execute|}(string.Format("delete from orders where id = {0}", id));
+                    connection.{|PERF010:QueryFirst|}<Order>(BuildSql(id));
+                    command.CommandText = "select count(*) from lines where order_id = " + id;
+                    command.{|PERF010:ExecuteScalar|}();
+                }
+            }
+        }
+        """);
 }
