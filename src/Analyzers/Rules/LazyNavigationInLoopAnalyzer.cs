@@ -90,7 +90,8 @@ public sealed class LazyNavigationInLoopAnalyzer : DiagnosticAnalyzer
         // Every step must be a lazy-loadable navigation to an entity of the query's context.
         foreach (var step in path)
         {
-            if (!model.IsLazyLoadable(step) || EntityModel.TargetType(step.Type) is not { } target || !model.IsEntity(query.Context, target))
+            if (!model.IsLazyLoadable(step) || EntityModel.TargetType(step.Type) is not { } target || !model.IsEntity(query.Context, target)
+                || IsNotMapped(step))
             {
                 return;
             }
@@ -103,7 +104,7 @@ public sealed class LazyNavigationInLoopAnalyzer : DiagnosticAnalyzer
         for (var i = 0; i < path.Count; i++)
         {
             key = i == 0 ? path[i].Name : key + "." + path[i].Name;
-            var loaded = included.Contains(key) || (!ignoreAuto && model.IsAutoIncluded(path[i]));
+            var loaded = included.Contains(key) || (!ignoreAuto && model.IsAutoIncluded(path[i])) || IsInverseOfPrevious(path, i);
             if (i < path.Count - 1 && !loaded)
             {
                 return;
@@ -127,6 +128,29 @@ public sealed class LazyNavigationInLoopAnalyzer : DiagnosticAnalyzer
             properties.ToImmutable(),
             key,
             query.SourceName));
+    }
+
+    /// <summary>
+    /// <c>o.Customer</c> reached through <c>customer.Orders</c>: the reference back to the entity the previous step came
+    /// from is set by EF Core's relationship fix-up when that step is loaded, so reading it runs no query.
+    /// </summary>
+    private static bool IsInverseOfPrevious(List<IPropertySymbol> path, int index) =>
+        index > 0
+        && SymbolEqualityComparer.Default.Equals(EntityModel.TargetType(path[index].Type), path[index].Type)
+        && SymbolEqualityComparer.Default.Equals(path[index].Type.OriginalDefinition, path[index - 1].ContainingType.OriginalDefinition);
+
+    /// <summary>A <c>[NotMapped]</c> property is not a navigation: EF Core never loads it.</summary>
+    private static bool IsNotMapped(IPropertySymbol property)
+    {
+        foreach (var attribute in property.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "NotMappedAttribute", ContainingNamespace: { Name: "Schema", ContainingNamespace.Name: "DataAnnotations" } })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The iteration (loop or per-element lambda) whose element variable is <paramref name="variable"/>.</summary>

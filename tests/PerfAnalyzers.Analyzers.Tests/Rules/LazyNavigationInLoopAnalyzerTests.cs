@@ -364,4 +364,53 @@ public class LazyNavigationInLoopAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task InverseNavigationOfIncludedCollection_NoDiagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db)
+            {
+                foreach (var c in db.Customers.Include(c => c.Orders).ThenInclude(o => o.Lines).ToList())
+                {
+                    foreach (var o in c.Orders)
+                    {
+                        Console.WriteLine(o.Customer.Name);
+                        foreach (var line in o.Lines)
+                        {
+                            Console.WriteLine(line.Order.Total + line.{|PERF011:Product|}.Name);
+                        }
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task NotMappedNavigation_NoDiagnostic() => Verify("""
+        using System.ComponentModel.DataAnnotations.Schema;
+        public class Ticket
+        {
+            public int Id { get; set; }
+            public virtual Customer Owner { get; set; }
+            [NotMapped] public virtual Customer Cached { get; set; }
+        }
+
+        public class TicketContext : DbContext
+        {
+            public DbSet<Ticket> Tickets { get; set; }
+            public DbSet<Customer> Customers { get; set; }
+        }
+
+        class C
+        {
+            void M(TicketContext db)
+            {
+                foreach (var t in db.Tickets.ToList())
+                {
+                    Console.WriteLine(t.Cached.Name + t.{|PERF011:Owner|}.Name);
+                }
+            }
+        }
+        """);
 }
