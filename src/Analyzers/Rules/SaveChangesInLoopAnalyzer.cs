@@ -45,7 +45,8 @@ public sealed class SaveChangesInLoopAnalyzer : DiagnosticAnalyzer
         var iteration = IterationContext.Find(invocation, types, out var localFunction);
         if (iteration.Exists)
         {
-            if (!IsIntended(invocation, iteration, types) && !SavesContextOfIteration(invocation, iteration))
+            if (!IsIntended(invocation, iteration, types) && !SavesContextOfIteration(invocation, iteration)
+                && !QueryInLoopAnalyzer.RunsFewTimes(iteration, context.CancellationToken))
             {
                 Report(context, invocation);
             }

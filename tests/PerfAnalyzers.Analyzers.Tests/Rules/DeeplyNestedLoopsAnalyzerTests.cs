@@ -476,4 +476,29 @@ public class DeeplyNestedLoopsAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task ForeachOverValuesOfSmallEnum_NotCounted() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        class C
+        {
+            int M(int[] a, int[] b)
+            {
+                var n = 0;
+                foreach (var x in a)
+                    foreach (var y in b)
+                        foreach (var day in Enum.GetValues<DayOfWeek>())
+                            n += x * y * (int)day;
+                foreach (var x in a)
+                    foreach (var y in b)
+                        foreach (DayOfWeek day in Enum.GetValues(typeof(DayOfWeek)))
+                            n += x * y * (int)day;
+                foreach (var x in a)
+                    foreach (var y in b)
+                        {|PERF020:foreach|} (var c in Enum.GetValues<ConsoleColor>())
+                            n += x * y * (int)c;
+                return n;
+            }
+        }
+        """);
 }

@@ -670,4 +670,49 @@ public class QueryInLoopAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task QueryInLoopWithFewFixedIterations_NoDiagnostic() => Verify("""
+        enum Status { New, Paid, Shipped }
+        class C
+        {
+            async Task M(ShopContext db, CancellationToken ct)
+            {
+                foreach (var total in new[] { 0m, 100m })
+                {
+                    _ = await db.Orders.CountAsync(o => o.Total > total, ct);
+                }
+
+                for (var i = 0; i < 2; i++)
+                {
+                    _ = await db.Orders.AnyAsync(ct);
+                }
+
+                foreach (var status in Enum.GetValues<Status>())
+                {
+                    _ = await db.Orders.CountAsync(o => o.Id == (int)status, ct);
+                }
+
+                foreach (var table in new[] { "orders", "lines" })
+                {
+                    await db.Database.ExecuteSqlRawAsync("TRUNCATE TABLE " + table, ct);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task QueryInLoopOverValuesOfLargeEnum_Diagnostic() => Verify("""
+        enum Code { A, B, C, D, E, F, G, H, I, J }
+        class C
+        {
+            async Task M(ShopContext db, CancellationToken ct)
+            {
+                foreach (Code code in Enum.GetValues(typeof(Code)))
+                {
+                    _ = await db.Orders.{|PERF010:CountAsync|}(o => o.Id == (int)code, ct);
+                }
+            }
+        }
+        """);
 }

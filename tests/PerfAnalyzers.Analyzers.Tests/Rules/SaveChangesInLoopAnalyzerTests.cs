@@ -509,4 +509,19 @@ public class SaveChangesInLoopAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task SaveInLoopOverFewInlineValues_NoDiagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db)
+            {
+                foreach (var name in new[] { "Books", "Games" })
+                {
+                    db.Add(new Category { Name = name });
+                    db.SaveChanges();
+                }
+            }
+        }
+        """);
 }
