@@ -311,6 +311,17 @@ internal sealed class LinearSearch
     }
 
     /// <summary>
+    /// True for EF Core's <c>DbSet&lt;T&gt;.Local</c> view: it changes whenever the context adds, attaches or loads an
+    /// entity (<c>Local.FirstOrDefault(..) ?? Add(new …)</c> upserts in a loop), which a lookup built before the loop would miss.
+    /// </summary>
+    public static bool IsChangeTrackerView(IOperation collection) =>
+        OperationValues.WithoutConversions(collection).Type is INamedTypeSymbol
+        {
+            Name: "LocalView",
+            ContainingNamespace: { Name: "ChangeTracking", ContainingNamespace: { Name: "EntityFrameworkCore", ContainingNamespace.Name: "Microsoft" } },
+        };
+
+    /// <summary>
     /// True for a collection of enum values (<c>OrderStatus[] allowed</c>): such a list is a filter of a few named
     /// values, bounded by the enum's size, so searching it does not make the loop quadratic.
     /// </summary>

@@ -41,6 +41,7 @@ public sealed class LinearSearchInLoopAnalyzer : DiagnosticAnalyzer
             || LinearSearch.IsPerIterationOrParams(chain, loop)
             || LinearSearch.IsSmallConstantCollection(chain)
             || LinearSearch.HasEnumElements(collection)
+            || LinearSearch.IsChangeTrackerView(collection)
             || LoopContext.HasSmallConstantIterationCount(loop.Syntax, invocation.SemanticModel!, context.CancellationToken)
             || LoopContext.IsServiceLoop(loop.Syntax, invocation.SemanticModel!, context.CancellationToken)
             || LinearSearch.IsChangedIn(loop, chain, invocation)

@@ -462,4 +462,27 @@ public class LinearSearchInLoopAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task SearchOverDbSetLocalView_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Linq;
+        using Microsoft.EntityFrameworkCore;
+        public class Product { public int Id { get; set; } public string Sku { get; set; } = ""; }
+        public class Shop : DbContext { public DbSet<Product> Products => Set<Product>(); }
+        class C
+        {
+            void M(Shop db, List<string> skus)
+            {
+                foreach (var sku in skus)
+                {
+                    var product = db.Products.Local.FirstOrDefault(p => p.Sku == sku);
+                    if (product is null)
+                    {
+                        db.Products.Add(new Product { Sku = sku });
+                    }
+                }
+            }
+        }
+        """);
 }
