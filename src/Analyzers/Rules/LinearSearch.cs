@@ -454,7 +454,7 @@ internal sealed class LinearSearch
     public static bool ChainEquals(IOperation operation, List<ISymbol> chain) =>
         GetChain(operation) is { } other && SuffixEquals(chain, 0, other);
 
-    private static bool IsMutatingName(string name) => name is "Add" or "AddRange" or "Insert" or "InsertRange" or "Remove" or "RemoveAt"
+    internal static bool IsMutatingName(string name) => name is "Add" or "AddRange" or "Insert" or "InsertRange" or "Remove" or "RemoveAt"
         or "RemoveAll" or "RemoveRange" or "Clear" or "Sort" or "Reverse" or "Fill" or "Resize" or "Push" or "Pop" or "Enqueue" or "Dequeue"
         or "TryAdd" or "Set" or "Replace";
 }

@@ -45,6 +45,7 @@ public sealed class LinearSearchInLoopAnalyzer : DiagnosticAnalyzer
             || LoopContext.HasSmallConstantIterationCount(loop.Syntax, invocation.SemanticModel!, context.CancellationToken)
             || LoopContext.IsServiceLoop(loop.Syntax, invocation.SemanticModel!, context.CancellationToken)
             || LinearSearch.IsChangedIn(loop, chain, invocation)
+            || CollectionEscape.MayBeChangedByCallsIn(loop, chain, invocation)
             || (invocation.TargetMethod.Name == "Remove" && IsChangedInOuterLoops(loop, chain, invocation)))
         {
             return;

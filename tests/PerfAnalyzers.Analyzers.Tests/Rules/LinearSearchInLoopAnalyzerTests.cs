@@ -485,4 +485,55 @@ public class LinearSearchInLoopAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task CollectionFilledByCalledMethod_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Linq;
+        class C
+        {
+            private readonly List<int> _processed = new();
+
+            void M(List<int> ids)
+            {
+                foreach (var id in ids)
+                {
+                    if (!_processed.Contains(id)) Process(id);
+                }
+
+                var seen = new List<int>();
+                foreach (var id in ids)
+                {
+                    if (!seen.Contains(id)) Remember(seen, id);
+                }
+            }
+
+            void Process(int id) => _processed.Add(id);
+
+            static void Remember(ICollection<int> target, int id) => target.Add(id);
+        }
+        """);
+
+    [Fact]
+    public Task CollectionOnlyReadByCalledMethods_Diagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Linq;
+        class C
+        {
+            private readonly List<int> _allowed = new();
+
+            void M(List<int> ids, List<int> blocked)
+            {
+                foreach (var id in ids)
+                {
+                    if (_allowed.{|PERF021:Contains|}(id)) Handle(id);
+                    if (blocked.{|PERF021:Contains|}(id)) Log(blocked, id);
+                }
+            }
+
+            void Handle(int id) => System.Console.WriteLine(_allowed.Count + id);
+
+            static void Log(IEnumerable<int> all, int id) => System.Console.WriteLine(string.Join(",", all) + id);
+        }
+        """);
 }
