@@ -255,7 +255,8 @@ public sealed class LazyNavigationInLoopAnalyzer : DiagnosticAnalyzer
         if (EfQueryChain.From(current, types) is not { } chain
             || chain.HasOperator("Select") || chain.HasOperator("SelectMany") || chain.HasOperator("GroupBy") || chain.HasOperator("Join")
             || chain.HasOperator("GroupJoin") || chain.HasOperator("AsNoTracking") || chain.HasOperator("AsNoTrackingWithIdentityResolution")
-            || chain.Root.Type is not INamedTypeSymbol { TypeArguments.Length: 1 } rootType)
+            || chain.Root.Type is not INamedTypeSymbol { TypeArguments.Length: 1 } rootType
+            || RootIncludesOutOfSight(chain.Root))
         {
             return null;
         }
@@ -294,6 +295,37 @@ public sealed class LazyNavigationInLoopAnalyzer : DiagnosticAnalyzer
 
         sourceName ??= chain.ViaLocal?.Name ?? DatabaseCalls.Render(source.Syntax);
         return new SourceQuery(chain, context, element, insertion, sourceName, trailingInclude);
+    }
+
+    /// <summary>
+    /// A query rooted in a context member of your own (<c>db.OrdersWithCustomer()</c>, <c>db.ActiveOrders</c>) whose
+    /// body calls Include: what it loads is decided there, out of sight of the chain at the loop.
+    /// </summary>
+    private static bool RootIncludesOutOfSight(IOperation root)
+    {
+        ISymbol? member = root switch
+        {
+            IInvocationOperation invocation => invocation.TargetMethod,
+            IPropertyReferenceOperation property => property.Property,
+            _ => null,
+        };
+        if (member is null)
+        {
+            return false;
+        }
+
+        foreach (var reference in member.DeclaringSyntaxReferences)
+        {
+            foreach (var node in reference.GetSyntax().DescendantNodes())
+            {
+                if (node is IdentifierNameSyntax { Identifier.ValueText: "Include" or "ThenInclude" })
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static bool IsQueryable(ITypeSymbol? type, DataAccessTypes types)

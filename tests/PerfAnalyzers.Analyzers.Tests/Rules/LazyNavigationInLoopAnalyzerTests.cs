@@ -413,4 +413,35 @@ public class LazyNavigationInLoopAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task QueryRootedInContextMemberThatIncludes_NoDiagnostic() => Verify("""
+        public class DetailsContext : ShopContext
+        {
+            public IQueryable<Order> OrdersWithCustomer() => Orders.Include(o => o.Customer);
+            public IQueryable<Order> OrdersWithCustomerView => Orders.Include(o => o.Customer);
+            public IQueryable<Order> BigOrders => Orders.Where(o => o.Total > 1000);
+        }
+
+        class C
+        {
+            async Task M(DetailsContext db)
+            {
+                foreach (var o in await db.OrdersWithCustomer().ToListAsync())
+                {
+                    Console.WriteLine(o.Customer.Name);
+                }
+
+                foreach (var o in db.OrdersWithCustomerView.Where(o => o.Total > 0).ToList())
+                {
+                    Console.WriteLine(o.Customer.Name);
+                }
+
+                foreach (var o in db.BigOrders.ToList())
+                {
+                    Console.WriteLine(o.{|PERF011:Customer|}.Name);
+                }
+            }
+        }
+        """);
 }
