@@ -46,7 +46,8 @@ public sealed class SaveChangesInLoopAnalyzer : DiagnosticAnalyzer
         if (iteration.Exists)
         {
             if (!IsIntended(invocation, iteration, types) && !SavesContextOfIteration(invocation, iteration)
-                && !QueryInLoopAnalyzer.RunsFewTimes(iteration, context.CancellationToken))
+                && !QueryInLoopAnalyzer.RunsFewTimes(iteration, context.CancellationToken)
+                && !BeginsTransactionPerIteration(iteration))
             {
                 Report(context, invocation);
             }
@@ -106,6 +107,28 @@ public sealed class SaveChangesInLoopAnalyzer : DiagnosticAnalyzer
         foreach (var reference in context.DeclaringSyntaxReferences)
         {
             if (reference.SyntaxTree == save.Syntax.SyntaxTree && span.Contains(reference.Span))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A transaction begun inside the iteration makes each item its own atomic unit (commit or roll back per item):
+    /// saving once after the loop would change what fails together.
+    /// </summary>
+    private static bool BeginsTransactionPerIteration(Iteration iteration)
+    {
+        if (iteration.Body is not { } body)
+        {
+            return false;
+        }
+
+        foreach (var operation in body.Descendants())
+        {
+            if (operation is IInvocationOperation { TargetMethod.Name: "BeginTransaction" or "BeginTransactionAsync" })
             {
                 return true;
             }

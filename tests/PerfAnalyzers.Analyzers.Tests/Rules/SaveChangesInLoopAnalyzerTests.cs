@@ -524,4 +524,39 @@ public class SaveChangesInLoopAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task SavePerItemInOwnTransaction_NoDiagnostic() => Verify("""
+        class C
+        {
+            async Task M(ShopContext db, List<Order> orders, CancellationToken ct)
+            {
+                foreach (var order in orders)
+                {
+                    await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                    order.Total = 0;
+                    await db.SaveChangesAsync(ct);
+                    await transaction.CommitAsync(ct);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SavePerItemInsideOneOuterTransaction_Diagnostic() => Verify("""
+        class C
+        {
+            async Task M(ShopContext db, List<Order> orders, CancellationToken ct)
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                foreach (var order in orders)
+                {
+                    order.Total = 0;
+                    await db.{|PERF012:SaveChangesAsync|}(ct);
+                }
+
+                await transaction.CommitAsync(ct);
+            }
+        }
+        """);
 }
