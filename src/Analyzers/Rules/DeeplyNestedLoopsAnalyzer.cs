@@ -80,9 +80,9 @@ public sealed class DeeplyNestedLoopsAnalyzer : DiagnosticAnalyzer
         {
             var (node, depth, owner) = stack.Pop();
             if (LoopContext.IsLoopStatement(node)
+                && !WalksChildrenOfEnclosingItem(node) // syntax only: before the checks that bind
                 && !LoopContext.HasSmallConstantIterationCount(node, model, cancellationToken)
-                && !LoopContext.IsServiceLoop(node, model, cancellationToken)
-                && !WalksChildrenOfEnclosingItem(node))
+                && !LoopContext.IsServiceLoop(node, model, cancellationToken))
             {
                 depth++;
                 if (owner >= 0)

@@ -441,6 +441,40 @@ public class BlockingIOInAsyncMethodAnalyzerTests
         """);
 
     [Fact]
+    public Task JsonWriterOverBufferAndZipEntryOverMemoryStream_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Buffers;
+        using System.IO;
+        using System.IO.Compression;
+        using System.Text.Json;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<byte[]> M(int id)
+            {
+                var buffer = new ArrayBufferWriter<byte>();
+                using (var writer = new Utf8JsonWriter(buffer))
+                {
+                    writer.WriteNumber("id", id);
+                    writer.Flush();
+                }
+
+                using var memory = new MemoryStream();
+                using (var zip = new ZipArchive(memory, ZipArchiveMode.Create, leaveOpen: true))
+                {
+                    var entry = zip.CreateEntry("a.txt");
+                    using var stream = entry.Open();
+                    using var text = new StreamWriter(stream);
+                    text.Write("hello");
+                }
+
+                await Task.Yield();
+                return buffer.WrittenSpan.ToArray();
+            }
+        }
+        """);
+
+    [Fact]
     public Task ReaderOverFileOrRequestStream_Diagnostic() => VerifyCS.VerifyAnalyzerAsync("""
         using System.IO;
         using System.Threading.Tasks;
