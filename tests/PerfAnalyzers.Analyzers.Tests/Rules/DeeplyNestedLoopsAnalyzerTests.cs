@@ -432,8 +432,8 @@ public class DeeplyNestedLoopsAnalyzerTests
     public Task TreeWalkOverChildCollections_NotCounted() => VerifyCS.VerifyAnalyzerAsync("""
         using System.Collections.Generic;
         using System.Linq;
-        class Line { public int Quantity; }
-        class Order { public List<Line> Lines = new(); public Line[]? Extra; }
+        class Line { public int Quantity; public string[]? Notes; }
+        class Order { public List<Line> Lines = new(); }
         class Customer { public List<Order> Orders = new(); }
         class C
         {
@@ -443,8 +443,8 @@ public class DeeplyNestedLoopsAnalyzerTests
                 foreach (var customer in customers)
                     foreach (var order in customer.Orders)
                         foreach (var line in order.Lines.Where(l => l.Quantity > 0))
-                            foreach (var extra in order.Extra!)
-                                n += line.Quantity + extra.Quantity;
+                            foreach (var note in line.Notes!)
+                                n += line.Quantity + note.Length;
                 foreach (var (region, orders) in byRegion)
                     foreach (var order in orders)
                         foreach (var line in order.Lines)
@@ -497,6 +497,28 @@ public class DeeplyNestedLoopsAnalyzerTests
                     foreach (var y in b)
                         {|PERF020:foreach|} (var c in Enum.GetValues<ConsoleColor>())
                             n += x * y * (int)c;
+                return n;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task PairsWithinEachGroup_Counted() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        class Order { public List<int> Lines = new(); public List<int> Extras = new(); }
+        class C
+        {
+            int M(Dictionary<int, List<int>> byProduct, List<Order> orders)
+            {
+                var n = 0;
+                foreach (var (product, rows) in byProduct)
+                    foreach (var source in rows)
+                        {|PERF020:foreach|} (var target in rows)
+                            n += source * target;
+                foreach (var order in orders)
+                    foreach (var line in order.Lines)
+                        {|PERF020:foreach|} (var extra in order.Extras)
+                            n += line * extra;
                 return n;
             }
         }
