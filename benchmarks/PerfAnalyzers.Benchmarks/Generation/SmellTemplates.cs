@@ -187,21 +187,24 @@ internal static class SmellTemplates
             }
             """),
         new("PERF020", ClassKind.Service, NeedsData: false, """
-            public int CapacityOf$K$(int[][][] warehouses)
+            public int CountRoutes$K$(IReadOnlyList<int> origins, IReadOnlyList<int> hubs, IReadOnlyList<int> destinations, int budget)
             {
-                var capacity = 0;
-                foreach (var warehouse in warehouses)
+                var routes = 0;
+                foreach (var origin in origins)
                 {
-                    foreach (var shelf in warehouse)
+                    foreach (var hub in hubs)
                     {
-                        foreach (var bin in shelf)
+                        foreach (var destination in destinations)
                         {
-                            capacity += bin;
+                            if (origin + hub + destination <= budget)
+                            {
+                                routes++;
+                            }
                         }
                     }
                 }
 
-                return capacity;
+                return routes;
             }
             """),
 
@@ -371,6 +374,24 @@ internal static class SmellTemplates
                 }
 
                 return count;
+            }
+            """)),
+        (ClassKind.Service, new(NeedsData: false, """
+            public int CapacityOf$K$(int[][][] warehouses)
+            {
+                var capacity = 0;
+                foreach (var warehouse in warehouses)
+                {
+                    foreach (var shelf in warehouse)
+                    {
+                        foreach (var bin in shelf)
+                        {
+                            capacity += bin;
+                        }
+                    }
+                }
+
+                return capacity;
             }
             """)),
     ];

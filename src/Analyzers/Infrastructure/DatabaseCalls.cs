@@ -112,15 +112,15 @@ internal static class DatabaseCalls
     }
 
     /// <summary>
-    /// A while/do loop that polls, pages or consumes a stream of work: each iteration is one unit of work by design, so
-    /// a query per iteration is not an N+1. Recognised by a delay or timer wait, a cancellation-driven condition, or a
-    /// paged query (Skip/Take).
+    /// A loop that polls, pages or consumes a stream of work: each iteration is one unit of work by design, so a query
+    /// per iteration is not an N+1. Recognised by a delay or timer wait, a cancellation-driven condition, a paged query
+    /// (Skip/Take), a foreach over chunks or over a channel / blocking-collection consumer.
     /// </summary>
     public static bool IsWorkLoop(ILoopOperation loop, EfQueryChain? chain, DataAccessTypes types)
     {
         if (loop is IForEachLoopOperation forEach)
         {
-            return IsOverChunks(forEach);
+            return IsOverChunks(forEach) || IsOverWorkQueue(forEach);
         }
 
         if (chain is not null && (chain.HasOperator("Take") || chain.HasOperator("Skip")))
@@ -165,6 +165,51 @@ internal static class DatabaseCalls
     /// </summary>
     public static bool IsOverChunks(IForEachLoopOperation loop) =>
         OperationValues.WithoutConversions(loop.Collection) is IInvocationOperation { TargetMethod.Name: "Chunk" or "Batch" };
+
+    /// <summary>
+    /// A while/do/for loop whose body reads one page of an EF query (<c>Skip</c>/<c>Take</c>): keyset or offset paging
+    /// that processes and saves each page before reading the next.
+    /// </summary>
+    public static bool ReadsPages(ILoopOperation loop, DataAccessTypes types)
+    {
+        if (loop is IForEachLoopOperation || loop.Body is null || types.Queryable is null)
+        {
+            return false;
+        }
+
+        foreach (var operation in loop.Body.Descendants())
+        {
+            if (operation is IInvocationOperation { TargetMethod: { Name: "Take" or "Skip" } method }
+                && SymbolEqualityComparer.Default.Equals(method.ContainingType, types.Queryable))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A consumer loop over a queue (<c>await foreach (var m in channel.Reader.ReadAllAsync(ct))</c>,
+    /// <c>foreach (var m in queue.GetConsumingEnumerable())</c>): items arrive over time, one unit of work each, and
+    /// cannot be gathered into one query before the loop.
+    /// </summary>
+    public static bool IsOverWorkQueue(IForEachLoopOperation loop)
+    {
+        var collection = OperationValues.WithoutConversions(loop.Collection);
+        // `.WithCancellation(ct)` / `.ConfigureAwait(false)` wrap the stream without changing where its items come from.
+        while (collection is IInvocationOperation { TargetMethod.Name: "WithCancellation" or "ConfigureAwait" } wrapper
+               && (wrapper.Instance ?? (wrapper.Arguments.Length > 0 ? wrapper.Arguments[0].Value : null)) is { } source)
+        {
+            collection = OperationValues.WithoutConversions(source);
+        }
+
+        return collection is IInvocationOperation { TargetMethod: { Name: "ReadAllAsync" or "GetConsumingEnumerable", ContainingType: { } owner } }
+            && owner.Name is "ChannelReader" or "BlockingCollection"
+            && owner.ContainingNamespace is { Name: "Channels" or "Concurrent" } ns
+            && ns.ContainingNamespace is { Name: "Threading" or "Collections" } parent
+            && parent.ContainingNamespace is { Name: "System", ContainingNamespace.IsGlobalNamespace: true };
+    }
 
     /// <summary>
     /// True when an <c>if</c> between the call and the iteration's body makes it a batch step: a modulo

@@ -117,7 +117,8 @@ internal static class LoopContext
                     || (forEach.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax
                         && model.GetSymbolInfo(forEach.Expression, cancellationToken).Symbol is { } symbol
                         && symbol is ILocalSymbol or IFieldSymbol { IsReadOnly: true }
-                        && IsInitializedSmall(symbol, cancellationToken));
+                        && IsInitializedSmall(symbol, cancellationToken))
+                    || IsValuesOfSmallEnum(forEach.Expression, model, cancellationToken);
 
             default:
                 return false;
@@ -142,6 +143,37 @@ internal static class LoopContext
             CollectionExpressionSyntax collection => collection.Elements.Count <= SmallIterationLimit && !HasSpread(collection),
             _ => false,
         };
+    }
+
+    /// <summary><c>Enum.GetValues&lt;T&gt;()</c> or <c>Enum.GetValues(typeof(T))</c> of an enum with a few members.</summary>
+    private static bool IsValuesOfSmallEnum(ExpressionSyntax expression, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    {
+        if (expression is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetValues" } } invocation
+            || model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { ContainingType.SpecialType: SpecialType.System_Enum } method)
+        {
+            return false;
+        }
+
+        var enumType = method.TypeArguments.Length == 1
+            ? method.TypeArguments[0]
+            : invocation.ArgumentList.Arguments.Count == 1 && invocation.ArgumentList.Arguments[0].Expression is TypeOfExpressionSyntax typeOf
+                ? model.GetTypeInfo(typeOf.Type, cancellationToken).Type
+                : null;
+        if (enumType is not INamedTypeSymbol { TypeKind: TypeKind.Enum } named)
+        {
+            return false;
+        }
+
+        var count = 0;
+        foreach (var member in named.GetMembers())
+        {
+            if (member is IFieldSymbol { IsConst: true } && ++count > SmallIterationLimit)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary><c>var directions = new[] { … };</c> or <c>static readonly int[] Offsets = { … };</c> with a few elements.</summary>

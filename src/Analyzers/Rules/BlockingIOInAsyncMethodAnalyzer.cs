@@ -108,7 +108,7 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
                 "System.Threading.Thread", "System.Threading.CancellationTokenSource", "System.Console");
 
             // No real I/O behind these.
-            _inMemoryReceivers = Resolve(compilation, "System.IO.MemoryStream", "System.IO.StringReader", "System.IO.StringWriter");
+            _inMemoryReceivers = Resolve(compilation, "System.IO.MemoryStream", "System.IO.StringReader", "System.IO.StringWriter", "System.Buffers.ArrayBufferWriter`1");
         }
 
         public void AnalyzeInvocation(OperationAnalysisContext context)
@@ -325,7 +325,9 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
             return false;
         }
 
-        private bool IsExcludedOperand(IOperation operand)
+        private bool IsExcludedOperand(IOperation operand) => IsExcludedOperand(operand, wrappersToFollow: 8);
+
+        private bool IsExcludedOperand(IOperation operand, int wrappersToFollow)
         {
             operand = OperationValues.WithoutImplicitConversions(operand);
             if (operand is IPropertyReferenceOperation { Property.IsStatic: true } property
@@ -338,7 +340,7 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
             {
                 foreach (var inMemory in _inMemoryReceivers)
                 {
-                    if (SymbolEqualityComparer.Default.Equals(type, inMemory))
+                    if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, inMemory))
                     {
                         return true;
                     }
@@ -350,8 +352,27 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            return false;
+            // A reader, writer or archive over an in-memory stream (`new StreamReader(memoryStream)`, `new
+            // Utf8JsonWriter(bufferWriter)`, an entry of a `new ZipArchive(memoryStream)`), directly or through the
+            // locals they were stored in, does no I/O either.
+            return wrappersToFollow > 0
+                && WrappedStream(operand) is { } inner
+                && IsExcludedOperand(inner, wrappersToFollow - 1);
         }
+
+        /// <summary>
+        /// What the operand was made from: the local's initializer, the first constructor argument of <c>new X(stream, …)</c>,
+        /// or the receiver of an instance call (<c>entry.Open()</c>, <c>archive.CreateEntry(…)</c>).
+        /// </summary>
+        private static IOperation? WrappedStream(IOperation operand) => operand switch
+        {
+            ILocalReferenceOperation { Local.DeclaringSyntaxReferences: { Length: 1 } references }
+                when references[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: var value }
+                => operand.SemanticModel?.GetOperation(value) is { } initializer ? OperationValues.WithoutConversions(initializer) : null,
+            IObjectCreationOperation { Arguments.Length: > 0 } creation => creation.Arguments[0].Value,
+            IInvocationOperation { Instance: { } receiver } => receiver,
+            _ => null,
+        };
 
         private bool IsZero(IOperation value)
         {

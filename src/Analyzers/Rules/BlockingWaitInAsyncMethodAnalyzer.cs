@@ -121,8 +121,7 @@ public sealed class BlockingWaitInAsyncMethodAnalyzer : DiagnosticAnalyzer
                 return false;
             }
 
-            if (task is IInvocationOperation { TargetMethod.Name: "FromResult" or "FromException" or "FromCanceled" }
-                || task is IPropertyReferenceOperation { Property.Name: "CompletedTask" })
+            if (IsCreatedComplete(task))
             {
                 return true;
             }
@@ -181,10 +180,33 @@ public sealed class BlockingWaitInAsyncMethodAnalyzer : DiagnosticAnalyzer
                         when RefersTo(check.Instance, symbol):
                         return true;
                     case IVariableDeclaratorOperation { Initializer: { } initializer } declarator
-                        when SymbolEqualityComparer.Default.Equals(declarator.Symbol, symbol) && Unwrap(initializer.Value) is IAwaitOperation:
+                        when SymbolEqualityComparer.Default.Equals(declarator.Symbol, symbol) && (Unwrap(initializer.Value) is IAwaitOperation || IsCreatedComplete(Unwrap(initializer.Value))):
+                        return true;
+                    case IIsPatternOperation { Pattern: IRecursivePatternOperation recursive } check
+                        when (RefersTo(check.Value, symbol) || SymbolEqualityComparer.Default.Equals(recursive.DeclaredSymbol, symbol)) && ChecksCompletion(recursive):
+                        // `if (_warmup is { IsCompleted: true }) return _warmup.Result;`, also through `… } done) done.Result`
                         return true;
                     case ISimpleAssignmentOperation assignment when RefersTo(assignment.Target, symbol) && Unwrap(assignment.Value) is IAwaitOperation:
                         return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary><c>Task.FromResult(…)</c>, <c>Task.CompletedTask</c> and friends: a task that is complete when created.</summary>
+        private static bool IsCreatedComplete(IOperation? task) =>
+            task is IInvocationOperation { TargetMethod.Name: "FromResult" or "FromException" or "FromCanceled" }
+            || task is IPropertyReferenceOperation { Property.Name: "CompletedTask" };
+
+        /// <summary>A property pattern on the task that reads one of its completion flags.</summary>
+        private static bool ChecksCompletion(IRecursivePatternOperation pattern)
+        {
+            foreach (var property in pattern.PropertySubpatterns)
+            {
+                if (property.Member is IPropertyReferenceOperation { Property.Name: "IsCompleted" or "IsCompletedSuccessfully" or "IsFaulted" or "IsCanceled" or "Status" })
+                {
+                    return true;
                 }
             }
 

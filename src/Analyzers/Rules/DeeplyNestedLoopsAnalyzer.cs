@@ -94,6 +94,7 @@ public sealed class DeeplyNestedLoopsAnalyzer : DiagnosticAnalyzer
         {
             var (node, depth, owner) = stack.Pop();
             if (LoopContext.IsLoopStatement(node)
+                && !WalksChildrenOfEnclosingItem(node) // syntax only: before the checks that bind
                 && !LoopContext.HasSmallConstantIterationCount(node, model, cancellationToken)
                 && !LoopContext.IsServiceLoop(node, model, cancellationToken))
             {
@@ -159,6 +160,88 @@ public sealed class DeeplyNestedLoopsAnalyzer : DiagnosticAnalyzer
     /// </summary>
     private static bool CanHoldLoops(SyntaxNode node) =>
         node is StatementSyntax and not LocalFunctionStatementSyntax or ElseClauseSyntax or SwitchSectionSyntax or CatchClauseSyntax or FinallyClauseSyntax;
+
+    /// <summary>
+    /// True for <c>foreach (var line in order.Lines)</c> inside <c>foreach (var order in orders)</c>: a walk down a tree
+    /// (customers, their orders, their lines) visits each child once, so the nest costs the number of leaves, not n^k.
+    /// Not when another loop of the nest also walks the same item's children: pairs within a group do multiply.
+    /// Syntax alone decides: a local cannot be shadowed inside its scope, so the name identifies the outer variable.
+    /// </summary>
+    private static bool WalksChildrenOfEnclosingItem(SyntaxNode loop)
+    {
+        if (loop is not ForEachStatementSyntax forEach || RootName(forEach.Expression) is not { } name)
+        {
+            return false;
+        }
+
+        foreach (var inner in forEach.Statement.DescendantNodesAndSelf(n => !LoopContext.IsFunctionBoundary(n)))
+        {
+            if (inner is CommonForEachStatementSyntax other && RootName(other.Expression) == name)
+            {
+                // `foreach (var a in group.Items) foreach (var b in group.Items)`: pairs within each group multiply.
+                return false;
+            }
+        }
+
+        for (var current = loop.Parent; current is not null && !LoopContext.IsFunctionBoundary(current) && current is not MemberDeclarationSyntax; current = current.Parent)
+        {
+            switch (current)
+            {
+                case ForEachStatementSyntax outer when outer.Identifier.ValueText == name:
+                    return true;
+                case ForEachVariableStatementSyntax outer when DeclaresName(outer.Variable, name):
+                    return true;
+                case CommonForEachStatementSyntax between when RootName(between.Expression) == name:
+                    return false;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The variable a collection expression starts from: <c>order</c> in <c>order.Lines.Where(…)</c>.</summary>
+    private static string? RootName(ExpressionSyntax expression)
+    {
+        var root = expression;
+        while (true)
+        {
+            switch (root)
+            {
+                case MemberAccessExpressionSyntax access:
+                    root = access.Expression;
+                    continue;
+                case ConditionalAccessExpressionSyntax conditional:
+                    root = conditional.Expression;
+                    continue;
+                case InvocationExpressionSyntax invocation:
+                    root = invocation.Expression;
+                    continue;
+                case ParenthesizedExpressionSyntax parenthesized:
+                    root = parenthesized.Expression;
+                    continue;
+                case PostfixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.SuppressNullableWarningExpression } suppressed:
+                    root = suppressed.Operand;
+                    continue;
+            }
+
+            break;
+        }
+
+        return root is IdentifierNameSyntax { Identifier.ValueText: var name } ? name : null;
+    }
+
+    private static bool DeclaresName(ExpressionSyntax variable, string name)
+    {
+        foreach (var node in variable.DescendantNodesAndSelf())
+        {
+            if (node is SingleVariableDesignationSyntax designation && designation.Identifier.ValueText == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static SyntaxToken KeywordOf(SyntaxNode loop) => loop switch
     {

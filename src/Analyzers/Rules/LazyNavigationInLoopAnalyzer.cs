@@ -90,7 +90,8 @@ public sealed class LazyNavigationInLoopAnalyzer : DiagnosticAnalyzer
         // Every step must be a lazy-loadable navigation to an entity of the query's context.
         foreach (var step in path)
         {
-            if (!model.IsLazyLoadable(step) || EntityModel.TargetType(step.Type) is not { } target || !model.IsEntity(query.Context, target))
+            if (!model.IsLazyLoadable(step) || EntityModel.TargetType(step.Type) is not { } target || !model.IsEntity(query.Context, target)
+                || IsNotMapped(step))
             {
                 return;
             }
@@ -103,7 +104,7 @@ public sealed class LazyNavigationInLoopAnalyzer : DiagnosticAnalyzer
         for (var i = 0; i < path.Count; i++)
         {
             key = i == 0 ? path[i].Name : key + "." + path[i].Name;
-            var loaded = included.Contains(key) || (!ignoreAuto && model.IsAutoIncluded(path[i]));
+            var loaded = included.Contains(key) || (!ignoreAuto && model.IsAutoIncluded(path[i])) || IsInverseOfPrevious(path, i);
             if (i < path.Count - 1 && !loaded)
             {
                 return;
@@ -127,6 +128,29 @@ public sealed class LazyNavigationInLoopAnalyzer : DiagnosticAnalyzer
             properties.ToImmutable(),
             key,
             query.SourceName));
+    }
+
+    /// <summary>
+    /// <c>o.Customer</c> reached through <c>customer.Orders</c>: the reference back to the entity the previous step came
+    /// from is set by EF Core's relationship fix-up when that step is loaded, so reading it runs no query.
+    /// </summary>
+    private static bool IsInverseOfPrevious(List<IPropertySymbol> path, int index) =>
+        index > 0
+        && SymbolEqualityComparer.Default.Equals(EntityModel.TargetType(path[index].Type), path[index].Type)
+        && SymbolEqualityComparer.Default.Equals(path[index].Type.OriginalDefinition, path[index - 1].ContainingType.OriginalDefinition);
+
+    /// <summary>A <c>[NotMapped]</c> property is not a navigation: EF Core never loads it.</summary>
+    private static bool IsNotMapped(IPropertySymbol property)
+    {
+        foreach (var attribute in property.GetAttributes())
+        {
+            if (attribute.AttributeClass is { Name: "NotMappedAttribute", ContainingNamespace: { Name: "Schema", ContainingNamespace.Name: "DataAnnotations" } })
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The iteration (loop or per-element lambda) whose element variable is <paramref name="variable"/>.</summary>
@@ -231,7 +255,8 @@ public sealed class LazyNavigationInLoopAnalyzer : DiagnosticAnalyzer
         if (EfQueryChain.From(current, types) is not { } chain
             || chain.HasOperator("Select") || chain.HasOperator("SelectMany") || chain.HasOperator("GroupBy") || chain.HasOperator("Join")
             || chain.HasOperator("GroupJoin") || chain.HasOperator("AsNoTracking") || chain.HasOperator("AsNoTrackingWithIdentityResolution")
-            || chain.Root.Type is not INamedTypeSymbol { TypeArguments.Length: 1 } rootType)
+            || chain.Root.Type is not INamedTypeSymbol { TypeArguments.Length: 1 } rootType
+            || RootIncludesOutOfSight(chain.Root))
         {
             return null;
         }
@@ -270,6 +295,37 @@ public sealed class LazyNavigationInLoopAnalyzer : DiagnosticAnalyzer
 
         sourceName ??= chain.ViaLocal?.Name ?? DatabaseCalls.Render(source.Syntax);
         return new SourceQuery(chain, context, element, insertion, sourceName, trailingInclude);
+    }
+
+    /// <summary>
+    /// A query rooted in a context member of your own (<c>db.OrdersWithCustomer()</c>, <c>db.ActiveOrders</c>) whose
+    /// body calls Include: what it loads is decided there, out of sight of the chain at the loop.
+    /// </summary>
+    private static bool RootIncludesOutOfSight(IOperation root)
+    {
+        ISymbol? member = root switch
+        {
+            IInvocationOperation invocation => invocation.TargetMethod,
+            IPropertyReferenceOperation property => property.Property,
+            _ => null,
+        };
+        if (member is null)
+        {
+            return false;
+        }
+
+        foreach (var reference in member.DeclaringSyntaxReferences)
+        {
+            foreach (var node in reference.GetSyntax().DescendantNodes())
+            {
+                if (node is IdentifierNameSyntax { Identifier.ValueText: "Include" or "ThenInclude" })
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when the local is assigned anywhere besides its declaration (we could not tell which value is looped over).</summary>

@@ -287,6 +287,32 @@ internal sealed class LinearSearch
         return false;
     }
 
+    /// <summary>
+    /// True for EF Core's <c>DbSet&lt;T&gt;.Local</c> view: it changes whenever the context adds, attaches or loads an
+    /// entity (<c>Local.FirstOrDefault(..) ?? Add(new …)</c> upserts in a loop), which a lookup built before the loop would miss.
+    /// </summary>
+    public static bool IsChangeTrackerView(IOperation collection) =>
+        OperationValues.WithoutConversions(collection).Type is INamedTypeSymbol
+        {
+            Name: "LocalView",
+            ContainingNamespace: { Name: "ChangeTracking", ContainingNamespace: { Name: "EntityFrameworkCore", ContainingNamespace.Name: "Microsoft" } },
+        };
+
+    /// <summary>
+    /// True for a collection of enum values (<c>OrderStatus[] allowed</c>): such a list is a filter of a few named
+    /// values, bounded by the enum's size, so searching it does not make the loop quadratic.
+    /// </summary>
+    public static bool HasEnumElements(IOperation collection)
+    {
+        var element = OperationValues.WithoutConversions(collection).Type switch
+        {
+            IArrayTypeSymbol array => array.ElementType,
+            INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named => named.TypeArguments[0],
+            _ => null,
+        };
+        return element is { TypeKind: TypeKind.Enum } || element?.SpecialType == SpecialType.System_Boolean;
+    }
+
     /// <summary>True when a one-element chain is a local, field or property initialized with a few inline elements.</summary>
     public static bool IsSmallConstantCollection(List<ISymbol> chain)
     {
@@ -405,7 +431,7 @@ internal sealed class LinearSearch
     public static bool ChainEquals(IOperation operation, List<ISymbol> chain) =>
         GetChain(operation) is { } other && SuffixEquals(chain, 0, other);
 
-    private static bool IsMutatingName(string name) => name is "Add" or "AddRange" or "Insert" or "InsertRange" or "Remove" or "RemoveAt"
+    internal static bool IsMutatingName(string name) => name is "Add" or "AddRange" or "Insert" or "InsertRange" or "Remove" or "RemoveAt"
         or "RemoveAll" or "RemoveRange" or "Clear" or "Sort" or "Reverse" or "Fill" or "Resize" or "Push" or "Pop" or "Enqueue" or "Dequeue"
         or "TryAdd" or "Set" or "Replace";
 }

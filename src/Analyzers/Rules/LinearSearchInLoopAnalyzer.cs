@@ -40,9 +40,12 @@ public sealed class LinearSearchInLoopAnalyzer : DiagnosticAnalyzer
             || LinearSearch.GetChain(collection) is not { Count: > 0 } chain
             || LinearSearch.IsPerIterationOrParams(chain, loop)
             || LinearSearch.IsSmallConstantCollection(chain)
+            || LinearSearch.HasEnumElements(collection)
+            || LinearSearch.IsChangeTrackerView(collection)
             || LoopContext.HasSmallConstantIterationCount(loop.Syntax, invocation.SemanticModel!, context.CancellationToken)
             || LoopContext.IsServiceLoop(loop.Syntax, invocation.SemanticModel!, context.CancellationToken)
             || LinearSearch.IsChangedIn(loop, chain, invocation)
+            || CollectionEscape.MayBeChangedByCallsIn(loop, chain, invocation)
             || (invocation.TargetMethod.Name == "Remove" && IsChangedInOuterLoops(loop, chain, invocation)))
         {
             return;

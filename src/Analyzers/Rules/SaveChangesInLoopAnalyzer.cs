@@ -9,7 +9,8 @@ namespace PerfAnalyzers.Rules;
 /// <summary>
 /// PERF012: <c>SaveChanges</c>/<c>SaveChangesAsync</c> of a DbContext on every iteration of a loop, directly or
 /// through a local function the loop calls. Retry loops (the save leaves the loop on success), batch steps
-/// (<c>if (++n % 100 == 0)</c>) and loops that run once are not reported.
+/// (<c>if (++n % 100 == 0)</c>), loops that run once, polling, paging or queue-consumer loops (one unit of work per
+/// iteration) and contexts created inside the iteration are not reported.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SaveChangesInLoopAnalyzer : DiagnosticAnalyzer
@@ -44,7 +45,9 @@ public sealed class SaveChangesInLoopAnalyzer : DiagnosticAnalyzer
         var iteration = IterationContext.Find(invocation, types, out var localFunction);
         if (iteration.Exists)
         {
-            if (!IsIntended(invocation, iteration, types))
+            if (!IsIntended(invocation, iteration, types) && !SavesContextOfIteration(invocation, iteration)
+                && !QueryInLoopAnalyzer.RunsFewTimes(iteration, context.CancellationToken)
+                && !BeginsTransactionPerIteration(iteration))
             {
                 Report(context, invocation);
             }
@@ -82,10 +85,57 @@ public sealed class SaveChangesInLoopAnalyzer : DiagnosticAnalyzer
         context.ReportDiagnostic(Diagnostic.Create(RuleCatalog.SaveChangesInLoop, InvocationSyntax.NameLocation(invocation), DatabaseCalls.Render(invocation.Syntax)));
 
     private static bool IsIntended(IOperation operation, Iteration iteration, DataAccessTypes types) =>
-        (iteration.Loop is { } loop && (IterationContext.RunsAtMostOnce(loop) || loop is IForEachLoopOperation forEach && DatabaseCalls.IsOverChunks(forEach)))
+        (iteration.Loop is { } loop && (IterationContext.RunsAtMostOnce(loop) || DatabaseCalls.IsWorkLoop(loop, null, types) || DatabaseCalls.ReadsPages(loop, types)))
         || IterationContext.LeavesAfter(operation, iteration)
         || DatabaseCalls.IsBatchGuarded(operation, iteration)
         || IterationContext.IsInsideTryOfRetry(operation, iteration);
+
+    /// <summary>
+    /// A context created inside a per-element lambda (<c>Task.WhenAll(items.Select(async i => { await using var db =
+    /// factory.CreateDbContext(); … }))</c>, <c>Parallel.ForEachAsync</c>) is each concurrent item's own unit of work:
+    /// a DbContext cannot be shared across threads, so its save cannot move after the loop. A sequential loop statement
+    /// that opens a context per item is still reported.
+    /// </summary>
+    private static bool SavesContextOfIteration(IInvocationOperation save, Iteration iteration)
+    {
+        if (iteration.Lambda is null || save.Instance is null || OperationValues.WithoutConversions(save.Instance) is not ILocalReferenceOperation { Local: var context })
+        {
+            return false;
+        }
+
+        var span = iteration.Operation.Syntax.Span;
+        foreach (var reference in context.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree == save.Syntax.SyntaxTree && span.Contains(reference.Span))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A transaction begun inside the iteration makes each item its own atomic unit (commit or roll back per item):
+    /// saving once after the loop would change what fails together.
+    /// </summary>
+    private static bool BeginsTransactionPerIteration(Iteration iteration)
+    {
+        if (iteration.Body is not { } body)
+        {
+            return false;
+        }
+
+        foreach (var operation in body.Descendants())
+        {
+            if (operation is IInvocationOperation { TargetMethod.Name: "BeginTransaction" or "BeginTransactionAsync" })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsCalledPerIteration(ILocalFunctionOperation localFunction, DataAccessTypes types)
     {

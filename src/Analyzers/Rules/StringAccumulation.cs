@@ -68,6 +68,63 @@ public static class StringAccumulation
     }
 
     /// <summary>
+    /// True when, earlier in the same iteration and on every path to the assignment, the variable is given a fresh
+    /// value that does not read it (<c>line = item.Name; … line += "!";</c>): it is a per-iteration scratch variable
+    /// declared outside the loop, not a string built across iterations.
+    /// </summary>
+    public static bool IsResetEarlierInIteration(IOperation assignment, ILoopOperation loop, ISymbol symbol)
+    {
+        var body = loop.Body?.Syntax;
+        var model = assignment.SemanticModel;
+        for (var statement = assignment.Syntax.FirstAncestorOrSelf<StatementSyntax>();
+             statement is not null && body is not null && model is not null && statement != loop.Syntax;
+             statement = statement.Parent?.FirstAncestorOrSelf<StatementSyntax>())
+        {
+            if (statement.Parent is BlockSyntax block)
+            {
+                var index = block.Statements.IndexOf(statement);
+                for (var i = 0; i < index; i++)
+                {
+                    if (block.Statements[i] is ExpressionStatementSyntax { Expression: AssignmentExpressionSyntax { RawKind: (int)Microsoft.CodeAnalysis.CSharp.SyntaxKind.SimpleAssignmentExpression } reset }
+                        && IsNamed(reset.Left, symbol.Name)
+                        && !Mentions(reset.Right, symbol.Name)
+                        && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(reset.Left).Symbol, symbol))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            if (statement == body)
+            {
+                break;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsNamed(ExpressionSyntax expression, string name) => expression switch
+    {
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText == name,
+        MemberAccessExpressionSyntax { Expression: ThisExpressionSyntax, Name: var member } => member.Identifier.ValueText == name,
+        _ => false,
+    };
+
+    private static bool Mentions(ExpressionSyntax expression, string name)
+    {
+        foreach (var node in expression.DescendantNodesAndSelf())
+        {
+            if (node is IdentifierNameSyntax identifier && identifier.Identifier.ValueText == name)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// True when the assignment sits in a catch clause inside the loop: it runs once per failure (an error log built
     /// across retries or items), and the exception costs far more than the copy.
     /// </summary>

@@ -57,6 +57,7 @@ public sealed class StringConcatenationInLoopAnalyzer : DiagnosticAnalyzer
             || StringAccumulation.LoopExitsRightAfter(assignment)
             || StringAccumulation.IsInCatchClause(assignment, loop)
             || StringAccumulation.IsBoundedByOwnLength(loop, symbol)
+            || StringAccumulation.IsResetEarlierInIteration(assignment, loop, symbol)
             || StringAccumulation.RunsFewTimes(loop, symbol, assignment.SemanticModel!, context.CancellationToken))
         {
             return;

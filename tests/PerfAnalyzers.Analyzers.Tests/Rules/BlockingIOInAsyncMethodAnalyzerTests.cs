@@ -413,6 +413,85 @@ public class BlockingIOInAsyncMethodAnalyzerTests
         """);
 
     [Fact]
+    public Task ReaderAndWriterOverMemoryStream_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.IO;
+        using System.IO.Compression;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<string> M(byte[] data)
+            {
+                using var memory = new MemoryStream();
+                using (var writer = new StreamWriter(memory, leaveOpen: true))
+                {
+                    writer.Write("hello");
+                    writer.Flush();
+                }
+
+                memory.Position = 0;
+                using var reader = new StreamReader(memory);
+                var text = reader.ReadToEnd();
+                using var gzip = new GZipStream(new MemoryStream(data), CompressionMode.Decompress);
+                var unzipped = new StreamReader(gzip).ReadToEnd();
+                await Task.Yield();
+                return text + unzipped + new StreamReader(new MemoryStream(data)).ReadLine();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task JsonWriterOverBufferAndZipEntryOverMemoryStream_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Buffers;
+        using System.IO;
+        using System.IO.Compression;
+        using System.Text.Json;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<byte[]> M(int id)
+            {
+                var buffer = new ArrayBufferWriter<byte>();
+                using (var writer = new Utf8JsonWriter(buffer))
+                {
+                    writer.WriteNumber("id", id);
+                    writer.Flush();
+                }
+
+                using var memory = new MemoryStream();
+                using (var zip = new ZipArchive(memory, ZipArchiveMode.Create, leaveOpen: true))
+                {
+                    var entry = zip.CreateEntry("a.txt");
+                    using var stream = entry.Open();
+                    using var text = new StreamWriter(stream);
+                    text.Write("hello");
+                }
+
+                await Task.Yield();
+                return buffer.WrittenSpan.ToArray();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ReaderOverFileOrRequestStream_Diagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<string> M(string path, Stream body)
+            {
+                using var file = new StreamReader(path);
+                using var request = new StreamReader(body);
+                await Task.Yield();
+                return file.{|PERF001:ReadToEnd|}() + request.{|PERF001:ReadToEnd|}();
+            }
+        }
+        """);
+
+    [Fact]
     public Task SemaphoreWait_DiagnosticButZeroTimeoutIsNot() => VerifyCS.VerifyAnalyzerAsync("""
         using System;
         using System.Threading;

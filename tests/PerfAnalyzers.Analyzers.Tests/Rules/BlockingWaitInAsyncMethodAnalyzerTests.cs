@@ -364,4 +364,60 @@ public class BlockingWaitInAsyncMethodAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task CompletionCheckedByPropertyPattern_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            private Task<int>? _warmup;
+
+            async Task<int> M(Task<int> other)
+            {
+                if (_warmup is { IsCompleted: true }) return _warmup.Result;
+                if (other is { IsCompletedSuccessfully: true } done) return done.Result + other.Result;
+                return await _warmup!;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task LocalCreatedComplete_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> M()
+            {
+                var three = Task.FromResult(3);
+                var none = Task.CompletedTask;
+                none.Wait();
+                await Task.Yield();
+                return three.Result;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task PatternOnOtherPropertyOrOtherTask_Diagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            async Task<int> M(Task<int> a, Task<int> b)
+            {
+                await Task.Yield();
+                if (a is { IsCompleted: true }) return b.{|PERF002:Result|};
+                return 0;
+            }
+
+            async Task<int> N(Task<int> a)
+            {
+                await Task.Yield();
+                if (a is { Id: > 0 } started) return started.{|PERF002:Result|} + a.{|PERF002:Result|};
+                return 0;
+            }
+        }
+        """);
 }

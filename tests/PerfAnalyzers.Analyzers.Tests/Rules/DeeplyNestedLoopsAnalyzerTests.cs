@@ -415,15 +415,111 @@ public class DeeplyNestedLoopsAnalyzerTests
     public Task WhileTrueWithoutDelay_Counted() => VerifyCS.VerifyAnalyzerAsync("""
         class C
         {
-            void M(int[][] groups, System.Collections.Generic.Queue<int> queue)
+            void M(int[] groups, int[] items, System.Collections.Generic.Queue<int> queue)
             {
                 while (true)
                 {
                     if (queue.Count == 0) break;
                     foreach (var group in groups)
-                        {|PERF020:foreach|} (var item in group)
+                        {|PERF020:foreach|} (var item in items)
                             System.Console.WriteLine(item + queue.Dequeue());
                 }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task TreeWalkOverChildCollections_NotCounted() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Linq;
+        class Line { public int Quantity; public string[]? Notes; }
+        class Order { public List<Line> Lines = new(); }
+        class Customer { public List<Order> Orders = new(); }
+        class C
+        {
+            int M(List<Customer> customers, Dictionary<string, List<Order>> byRegion)
+            {
+                var n = 0;
+                foreach (var customer in customers)
+                    foreach (var order in customer.Orders)
+                        foreach (var line in order.Lines.Where(l => l.Quantity > 0))
+                            foreach (var note in line.Notes!)
+                                n += line.Quantity + note.Length;
+                foreach (var (region, orders) in byRegion)
+                    foreach (var order in orders)
+                        foreach (var line in order.Lines)
+                            n += line.Quantity;
+                foreach (var group in customers.GroupBy(c => c.Orders.Count))
+                    foreach (var customer in group)
+                        foreach (var order in customer.Orders)
+                            n++;
+                return n;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task InnerLoopOverUnrelatedCollectionInTreeWalk_Diagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        class Order { public List<int> Lines = new(); }
+        class C
+        {
+            int M(List<Order> orders, List<int> products)
+            {
+                var n = 0;
+                foreach (var order in orders)
+                    foreach (var line in order.Lines)
+                        foreach (var product in products)
+                            {|PERF020:foreach|} (var other in products)
+                                n += line * product * other;
+                return n;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ForeachOverValuesOfSmallEnum_NotCounted() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        class C
+        {
+            int M(int[] a, int[] b)
+            {
+                var n = 0;
+                foreach (var x in a)
+                    foreach (var y in b)
+                        foreach (var day in Enum.GetValues<DayOfWeek>())
+                            n += x * y * (int)day;
+                foreach (var x in a)
+                    foreach (var y in b)
+                        foreach (DayOfWeek day in Enum.GetValues(typeof(DayOfWeek)))
+                            n += x * y * (int)day;
+                foreach (var x in a)
+                    foreach (var y in b)
+                        {|PERF020:foreach|} (var c in Enum.GetValues<ConsoleColor>())
+                            n += x * y * (int)c;
+                return n;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task PairsWithinEachGroup_Counted() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        class Order { public List<int> Lines = new(); public List<int> Extras = new(); }
+        class C
+        {
+            int M(Dictionary<int, List<int>> byProduct, List<Order> orders)
+            {
+                var n = 0;
+                foreach (var (product, rows) in byProduct)
+                    foreach (var source in rows)
+                        {|PERF020:foreach|} (var target in rows)
+                            n += source * target;
+                foreach (var order in orders)
+                    foreach (var line in order.Lines)
+                        {|PERF020:foreach|} (var extra in order.Extras)
+                            n += line * extra;
+                return n;
             }
         }
         """);

@@ -364,4 +364,84 @@ public class LazyNavigationInLoopAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task InverseNavigationOfIncludedCollection_NoDiagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db)
+            {
+                foreach (var c in db.Customers.Include(c => c.Orders).ThenInclude(o => o.Lines).ToList())
+                {
+                    foreach (var o in c.Orders)
+                    {
+                        Console.WriteLine(o.Customer.Name);
+                        foreach (var line in o.Lines)
+                        {
+                            Console.WriteLine(line.Order.Total + line.{|PERF011:Product|}.Name);
+                        }
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task NotMappedNavigation_NoDiagnostic() => Verify("""
+        using System.ComponentModel.DataAnnotations.Schema;
+        public class Ticket
+        {
+            public int Id { get; set; }
+            public virtual Customer Owner { get; set; }
+            [NotMapped] public virtual Customer Cached { get; set; }
+        }
+
+        public class TicketContext : DbContext
+        {
+            public DbSet<Ticket> Tickets { get; set; }
+            public DbSet<Customer> Customers { get; set; }
+        }
+
+        class C
+        {
+            void M(TicketContext db)
+            {
+                foreach (var t in db.Tickets.ToList())
+                {
+                    Console.WriteLine(t.Cached.Name + t.{|PERF011:Owner|}.Name);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task QueryRootedInContextMemberThatIncludes_NoDiagnostic() => Verify("""
+        public class DetailsContext : ShopContext
+        {
+            public IQueryable<Order> OrdersWithCustomer() => Orders.Include(o => o.Customer);
+            public IQueryable<Order> OrdersWithCustomerView => Orders.Include(o => o.Customer);
+            public IQueryable<Order> BigOrders => Orders.Where(o => o.Total > 1000);
+        }
+
+        class C
+        {
+            async Task M(DetailsContext db)
+            {
+                foreach (var o in await db.OrdersWithCustomer().ToListAsync())
+                {
+                    Console.WriteLine(o.Customer.Name);
+                }
+
+                foreach (var o in db.OrdersWithCustomerView.Where(o => o.Total > 0).ToList())
+                {
+                    Console.WriteLine(o.Customer.Name);
+                }
+
+                foreach (var o in db.BigOrders.ToList())
+                {
+                    Console.WriteLine(o.{|PERF011:Customer|}.Name);
+                }
+            }
+        }
+        """);
 }

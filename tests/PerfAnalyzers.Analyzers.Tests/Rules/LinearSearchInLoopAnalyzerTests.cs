@@ -439,4 +439,101 @@ public class LinearSearchInLoopAnalyzerTests
             }
         }
         """ + Types);
+
+    [Fact]
+    public Task SearchOverEnumValues_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        enum Status { New, Paid, Shipped, Cancelled }
+        class C
+        {
+            int M(List<(int Id, Status Status)> orders, Status[] wanted, List<Status> open, DayOfWeek[] days)
+            {
+                var n = 0;
+                foreach (var order in orders)
+                {
+                    if (wanted.Contains(order.Status)) n++;
+                    if (open.Contains(order.Status)) n++;
+                    if (wanted.Any(s => s == order.Status)) n++;
+                    if (Array.IndexOf(days, (DayOfWeek)order.Id) >= 0) n++;
+                }
+                return n;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SearchOverDbSetLocalView_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Linq;
+        using Microsoft.EntityFrameworkCore;
+        public class Product { public int Id { get; set; } public string Sku { get; set; } = ""; }
+        public class Shop : DbContext { public DbSet<Product> Products => Set<Product>(); }
+        class C
+        {
+            void M(Shop db, List<string> skus)
+            {
+                foreach (var sku in skus)
+                {
+                    var product = db.Products.Local.FirstOrDefault(p => p.Sku == sku);
+                    if (product is null)
+                    {
+                        db.Products.Add(new Product { Sku = sku });
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task CollectionFilledByCalledMethod_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Linq;
+        class C
+        {
+            private readonly List<int> _processed = new();
+
+            void M(List<int> ids)
+            {
+                foreach (var id in ids)
+                {
+                    if (!_processed.Contains(id)) Process(id);
+                }
+
+                var seen = new List<int>();
+                foreach (var id in ids)
+                {
+                    if (!seen.Contains(id)) Remember(seen, id);
+                }
+            }
+
+            void Process(int id) => _processed.Add(id);
+
+            static void Remember(ICollection<int> target, int id) => target.Add(id);
+        }
+        """);
+
+    [Fact]
+    public Task CollectionOnlyReadByCalledMethods_Diagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Linq;
+        class C
+        {
+            private readonly List<int> _allowed = new();
+
+            void M(List<int> ids, List<int> blocked)
+            {
+                foreach (var id in ids)
+                {
+                    if (_allowed.{|PERF021:Contains|}(id)) Handle(id);
+                    if (blocked.{|PERF021:Contains|}(id)) Log(blocked, id);
+                }
+            }
+
+            void Handle(int id) => System.Console.WriteLine(_allowed.Count + id);
+
+            static void Log(IEnumerable<int> all, int id) => System.Console.WriteLine(string.Join(",", all) + id);
+        }
+        """);
 }

@@ -591,4 +591,128 @@ public class QueryInLoopAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task QueryPerChannelMessage_NoDiagnostic() => Verify("""
+        using System.Threading.Channels;
+        class C
+        {
+            async Task M(ShopContext db, ChannelReader<int> reader, CancellationToken ct)
+            {
+                await foreach (var id in reader.ReadAllAsync(ct))
+                {
+                    var order = await db.Orders.FirstOrDefaultAsync(o => o.Id == id, ct);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task QueryPerBlockingCollectionItem_NoDiagnostic() => Verify("""
+        using System.Collections.Concurrent;
+        class C
+        {
+            void M(ShopContext db, BlockingCollection<int> queue)
+            {
+                foreach (var id in queue.GetConsumingEnumerable())
+                {
+                    var order = db.Orders.Find(id);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task MigrationScriptPerIteration_NoDiagnostic() => Verify("""
+        using System.IO;
+        record Migration(string Name, string Sql);
+        class C
+        {
+            async Task M(IDbConnection connection, DbCommand command, ShopContext db, string[] scripts, string[] files, List<Migration> migrations)
+            {
+                foreach (var script in scripts)
+                {
+                    await connection.ExecuteAsync(script);
+                }
+
+                foreach (var file in files)
+                {
+                    var sql = await File.ReadAllTextAsync(file);
+                    connection.Execute(sql);
+                    db.Database.ExecuteSqlRaw(File.ReadAllText(file));
+                }
+
+                foreach (var migration in migrations)
+                {
+                    command.CommandText = migration.Sql;
+                    await command.ExecuteNonQueryAsync();
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task QueryTemplateWithItemSplicedIn_Diagnostic() => Verify("""
+        class C
+        {
+            static string BuildSql(int id) => "select * from orders where id = " + id;
+
+            void M(IDbConnection connection, DbCommand command, int[] ids)
+            {
+                foreach (var id in ids)
+                {
+                    connection.{|PERF010:Query|}<Order>($"select * from orders where id = {id}");
+                    connection.{|PERF010:Execute|}(string.Format("delete from orders where id = {0}", id));
+                    connection.{|PERF010:QueryFirst|}<Order>(BuildSql(id));
+                    command.CommandText = "select count(*) from lines where order_id = " + id;
+                    command.{|PERF010:ExecuteScalar|}();
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task QueryInLoopWithFewFixedIterations_NoDiagnostic() => Verify("""
+        enum Status { New, Paid, Shipped }
+        class C
+        {
+            async Task M(ShopContext db, CancellationToken ct)
+            {
+                foreach (var total in new[] { 0m, 100m })
+                {
+                    _ = await db.Orders.CountAsync(o => o.Total > total, ct);
+                }
+
+                for (var i = 0; i < 2; i++)
+                {
+                    _ = await db.Orders.AnyAsync(ct);
+                }
+
+                foreach (var status in Enum.GetValues<Status>())
+                {
+                    _ = await db.Orders.CountAsync(o => o.Id == (int)status, ct);
+                }
+
+                foreach (var table in new[] { "orders", "lines" })
+                {
+                    await db.Database.ExecuteSqlRawAsync("TRUNCATE TABLE " + table, ct);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task QueryInLoopOverValuesOfLargeEnum_Diagnostic() => Verify("""
+        enum Code { A, B, C, D, E, F, G, H, I, J }
+        class C
+        {
+            async Task M(ShopContext db, CancellationToken ct)
+            {
+                foreach (Code code in Enum.GetValues(typeof(Code)))
+                {
+                    _ = await db.Orders.{|PERF010:CountAsync|}(o => o.Id == (int)code, ct);
+                }
+            }
+        }
+        """);
 }

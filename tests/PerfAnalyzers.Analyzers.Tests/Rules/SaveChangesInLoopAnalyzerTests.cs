@@ -376,4 +376,187 @@ public class SaveChangesInLoopAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task SaveOncePerPollInCancellationLoop_NoDiagnostic() => Verify("""
+        class C
+        {
+            async Task M(ShopContext db, CancellationToken stoppingToken)
+            {
+                while (!stoppingToken.IsCancellationRequested)
+                {
+                    var pending = await db.Orders.Where(o => o.Total == 0).Take(50).ToListAsync(stoppingToken);
+                    foreach (var order in pending) order.Total = 1;
+                    await db.SaveChangesAsync(stoppingToken);
+                    await Task.Delay(5000, stoppingToken);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SavePerChannelMessage_NoDiagnostic() => Verify("""
+        using System.Threading.Channels;
+        class C
+        {
+            async Task M(ShopContext db, Channel<Order> channel, CancellationToken ct)
+            {
+                await foreach (var order in channel.Reader.ReadAllAsync(ct).WithCancellation(ct))
+                {
+                    db.Orders.Add(order);
+                    await db.SaveChangesAsync(ct);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SavePerDrainedChannelBatch_NoDiagnostic() => Verify("""
+        using System.Threading.Channels;
+        class C
+        {
+            async Task M(ShopContext db, ChannelReader<Order> reader, CancellationToken ct)
+            {
+                while (await reader.WaitToReadAsync(ct))
+                {
+                    while (reader.TryRead(out var order))
+                    {
+                        db.Orders.Add(order);
+                    }
+
+                    await db.SaveChangesAsync(ct);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SavePerItemOfAsyncStream_Diagnostic() => Verify("""
+        class C
+        {
+            async Task M(ShopContext db, IAsyncEnumerable<Order> orders, CancellationToken ct)
+            {
+                await foreach (var order in orders)
+                {
+                    db.Orders.Add(order);
+                    await db.{|PERF012:SaveChangesAsync|}(ct);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SavePerPageOfKeysetPaging_NoDiagnostic() => Verify("""
+        class C
+        {
+            async Task M(ShopContext db, CancellationToken ct)
+            {
+                var lastId = 0;
+                while (true)
+                {
+                    var page = await db.Orders.Where(o => o.Id > lastId).OrderBy(o => o.Id).Take(500).ToListAsync(ct);
+                    if (page.Count == 0) break;
+                    foreach (var order in page) order.Total *= 1.1m;
+                    await db.SaveChangesAsync(ct);
+                    db.ChangeTracker.Clear();
+                    lastId = page[^1].Id;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SaveOfContextCreatedPerConcurrentItem_NoDiagnostic() => Verify("""
+        class C
+        {
+            async Task M(IDbContextFactory<ShopContext> factory, IEnumerable<Order> orders)
+            {
+                await Task.WhenAll(orders.Select(async order =>
+                {
+                    await using var db = await factory.CreateDbContextAsync();
+                    db.Orders.Add(order);
+                    await db.SaveChangesAsync();
+                }));
+
+                await Parallel.ForEachAsync(orders, async (order, ct) =>
+                {
+                    await using var db = await factory.CreateDbContextAsync(ct);
+                    db.Orders.Update(order);
+                    await db.SaveChangesAsync(ct);
+                });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SaveOfSharedContextInLambdaOrPerItemContextInLoop_Diagnostic() => Verify("""
+        class C
+        {
+            async Task M(ShopContext db, IDbContextFactory<ShopContext> factory, IEnumerable<Order> orders)
+            {
+                foreach (var order in orders)
+                {
+                    using var own = factory.CreateDbContext();
+                    own.Orders.Update(order);
+                    own.{|PERF012:SaveChanges|}();
+                }
+
+                await Parallel.ForEachAsync(orders, async (order, ct) =>
+                {
+                    db.Orders.Add(order);
+                    await db.{|PERF012:SaveChangesAsync|}(ct);
+                });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SaveInLoopOverFewInlineValues_NoDiagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db)
+            {
+                foreach (var name in new[] { "Books", "Games" })
+                {
+                    db.Add(new Category { Name = name });
+                    db.SaveChanges();
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SavePerItemInOwnTransaction_NoDiagnostic() => Verify("""
+        class C
+        {
+            async Task M(ShopContext db, List<Order> orders, CancellationToken ct)
+            {
+                foreach (var order in orders)
+                {
+                    await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                    order.Total = 0;
+                    await db.SaveChangesAsync(ct);
+                    await transaction.CommitAsync(ct);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SavePerItemInsideOneOuterTransaction_Diagnostic() => Verify("""
+        class C
+        {
+            async Task M(ShopContext db, List<Order> orders, CancellationToken ct)
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(ct);
+                foreach (var order in orders)
+                {
+                    order.Total = 0;
+                    await db.{|PERF012:SaveChangesAsync|}(ct);
+                }
+
+                await transaction.CommitAsync(ct);
+            }
+        }
+        """);
 }

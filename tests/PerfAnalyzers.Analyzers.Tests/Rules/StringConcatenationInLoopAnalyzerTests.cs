@@ -441,4 +441,62 @@ public class StringConcatenationInLoopAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task VariableResetEarlierInIteration_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        class C
+        {
+            void M(string[] items)
+            {
+                string line;
+                foreach (var item in items)
+                {
+                    line = item;
+                    if (item.Length > 3)
+                    {
+                        line += " (long)";
+                    }
+
+                    line = line + "!";
+                    System.Console.WriteLine(line);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ResetOnlyInOtherBranchOrOuterLoop_Diagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        class C
+        {
+            void M(string text, string[][] groups, List<string> tokens)
+            {
+                var token = "";
+                foreach (var ch in text)
+                {
+                    if (ch == ' ') { tokens.Add(token); token = ""; }
+                    else {|PERF030:token += ch|};
+                }
+
+                string line;
+                foreach (var group in groups)
+                {
+                    line = "";
+                    foreach (var part in group)
+                    {
+                        {|PERF030:line += part|};
+                    }
+
+                    tokens.Add(line);
+                }
+
+                var all = "";
+                foreach (var group in groups)
+                {
+                    all = all.Trim();
+                    {|PERF030:all += group[0]|};
+                }
+            }
+        }
+        """);
 }
