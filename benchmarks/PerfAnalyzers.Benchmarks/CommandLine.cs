@@ -23,6 +23,7 @@ public sealed class CommandLine
           throughput       write-solution, then time `dotnet build` and `perf-report` on it
         options:
           --sizes 10k,100k   --reps N (default 5)   --no-peers   --no-alone (skip each analyzer alone)   --seed N
+          --with-gc          let the garbage collector run during measured analysis (default: held off)
           --out DIR          --perf-report PATH (the report tool's project or executable)
           --results DIR      where the result pages go (default benchmarks/results)
         """;
@@ -32,6 +33,7 @@ public sealed class CommandLine
     public int? Repetitions { get; init; }
     public bool Peers { get; init; } = true;
     public bool Alone { get; init; } = true;
+    public bool WithGc { get; init; }
     public int Seed { get; init; } = Generation.SolutionGenerator.DefaultSeed;
     public string? Output { get; init; }
     public string? PerfReport { get; init; }
@@ -48,6 +50,7 @@ public sealed class CommandLine
         int? reps = null;
         var peers = true;
         var alone = true;
+        var withGc = false;
         var seed = Generation.SolutionGenerator.DefaultSeed;
         string? output = null;
         string? perfReport = null;
@@ -69,6 +72,9 @@ public sealed class CommandLine
                 case "--no-alone":
                     alone = false;
                     break;
+                case "--with-gc":
+                    withGc = true;
+                    break;
                 case "--seed":
                     seed = int.Parse(Value(args, ref i), CultureInfo.InvariantCulture);
                     break;
@@ -86,7 +92,7 @@ public sealed class CommandLine
             }
         }
 
-        return new CommandLine { Command = args[0], Sizes = sizes, Repetitions = reps, Peers = peers, Alone = alone, Seed = seed, Output = output, PerfReport = perfReport, Results = results };
+        return new CommandLine { Command = args[0], Sizes = sizes, Repetitions = reps, Peers = peers, Alone = alone, WithGc = withGc, Seed = seed, Output = output, PerfReport = perfReport, Results = results };
     }
 
     /// <summary>"10k" is 10,000 lines, "1m" a million.</summary>

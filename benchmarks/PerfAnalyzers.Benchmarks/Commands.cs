@@ -27,6 +27,7 @@ public static class Commands
         }
 
         var ct = CancellationToken.None;
+        AnalyzerRunner.HoldOffGarbageCollection = !command.WithGc;
         switch (command.Command)
         {
             case "all":
@@ -123,7 +124,7 @@ public static class Commands
         for (var i = 0; i < repetitions; i++)
         {
             var m = await AnalyzerRunner.MeasureAsync("all PerfAnalyzers", compilation.Compilation, ours, null, 1, ct, i == 0 ? warmup : null, concurrent: false);
-            Log($"run {i + 1}: wall {m.WallMs:N0} ms, analyzers {m.TotalExecutionMs:N1} ms: "
+            Log($"run {i + 1}: wall {m.WallMs:N0} ms, allocated {m.AllocatedBytes / 1048576.0:N0} MiB, GC pauses {m.GcPauseMs:N0} ms, analyzers {m.TotalExecutionMs:N1} ms: "
                 + string.Join(", ", m.ExecutionMsByAnalyzer.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value:N1}")));
             exceptions.AddRange(m.AnalyzerExceptions);
         }
