@@ -23,6 +23,9 @@ public sealed class SizeBenchmarkResult
     /// <summary>The empty analyzer with analysis on one thread.</summary>
     public required AnalyzerMeasurement BaselineSequential { get; init; }
 
+    /// <summary>Empty operation actions of the kinds ours register, on one thread.</summary>
+    public required AnalyzerMeasurement OperationWalkSequential { get; init; }
+
     /// <summary>All of ours with analysis on one thread: each callback's time is its own work, not time spent waiting for a core.</summary>
     public required AnalyzerMeasurement AllOursSequential { get; init; }
     public required IReadOnlyList<(PeerRule Peer, AnalyzerMeasurement Measurement)> Peers { get; init; }
@@ -84,8 +87,9 @@ public static class SizeBenchmark
         log($"  all PerfAnalyzers: {all.TotalExecutionMs:N1} ms ({100 * all.TotalExecutionMs / (compile.EmitMs + compilation.ParseTime.TotalMilliseconds):N2}% of compile)");
 
         var baselineSequential = await AnalyzerRunner.MeasureAsync("binding baseline, one thread", compilation.Compilation, [new BindingBaselineAnalyzer()], null, repetitions, cancellationToken, warmup, concurrent: false).ConfigureAwait(false);
+        var walkSequential = await AnalyzerRunner.MeasureAsync("operation walk baseline, one thread", compilation.Compilation, [new OperationWalkBaselineAnalyzer()], null, repetitions, cancellationToken, warmup, concurrent: false).ConfigureAwait(false);
         var allSequential = await AnalyzerRunner.MeasureAsync("all PerfAnalyzers, one thread", compilation.Compilation, ours, null, repetitions, cancellationToken, warmup, concurrent: false).ConfigureAwait(false);
-        log($"  all PerfAnalyzers, one thread: {allSequential.TotalExecutionMs:N1} ms ({100 * allSequential.TotalExecutionMs / (compile.EmitMs + compilation.ParseTime.TotalMilliseconds):N2}% of compile); wall {allSequential.WallMs:N0} ms against {baselineSequential.WallMs:N0} ms");
+        log($"  all PerfAnalyzers, one thread: {allSequential.TotalExecutionMs:N1} ms ({100 * allSequential.TotalExecutionMs / (compile.EmitMs + compilation.ParseTime.TotalMilliseconds):N2}% of compile); wall {allSequential.WallMs:N0} ms against {baselineSequential.WallMs:N0} ms (empty analyzer) and {walkSequential.WallMs:N0} ms (empty operation actions)");
 
         var peers = new List<(PeerRule, AnalyzerMeasurement)>();
         if (includePeers)
@@ -108,6 +112,7 @@ public static class SizeBenchmark
             OursAlone = alone,
             AllOurs = all,
             BaselineSequential = baselineSequential,
+            OperationWalkSequential = walkSequential,
             AllOursSequential = allSequential,
             Peers = peers,
             Counts = CheckCounts(solution, AnalyzerSets.ImplementedRules(ours), all.DiagnosticCounts),

@@ -24,19 +24,16 @@ public sealed class DeeplyNestedLoopsAnalyzer : DiagnosticAnalyzer
     {
         context.EnableConcurrentExecution();
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        context.RegisterSyntaxNodeAction(
-            AnalyzeLoop,
-            SyntaxKind.ForStatement,
-            SyntaxKind.ForEachStatement,
-            SyntaxKind.ForEachVariableStatement,
-            SyntaxKind.WhileStatement,
-            SyntaxKind.DoStatement);
+        // An operation action, not a syntax-node action: the other rules already have the driver walk every
+        // operation tree, while a syntax-node action alone would add a walk over every syntax node.
+        context.RegisterOperationAction(AnalyzeLoop, OperationKind.Loop);
     }
 
-    private static void AnalyzeLoop(SyntaxNodeAnalysisContext context)
+    private static void AnalyzeLoop(OperationAnalysisContext context)
     {
+        var node = context.Operation.Syntax;
         // Only the outermost loop of a function body walks the nest; inner loops leave at their first loop ancestor.
-        if (HasEnclosingLoop(context.Node))
+        if (!LoopContext.IsLoopStatement(node) || HasEnclosingLoop(node) || context.Operation.SemanticModel is not { } model)
         {
             return;
         }
@@ -44,19 +41,19 @@ public sealed class DeeplyNestedLoopsAnalyzer : DiagnosticAnalyzer
         // Most loops hold no loop, or one: count the nest from syntax alone first. A loop that does not count
         // (a few constant iterations, a service loop) only lowers the depth, so a nest within the limit by this
         // count needs no semantic question at all.
-        var syntacticDepth = DeepestSyntacticNesting(context.Node);
+        var syntacticDepth = DeepestSyntacticNesting(node);
         if (syntacticDepth <= 1)
         {
             return;
         }
 
-        var maxDepth = context.Options.GetPositiveInt32Option(context.Node.SyntaxTree, RuleCatalog.Ids.DeeplyNestedLoops, MaxDepthOption, DefaultMaxDepth);
+        var maxDepth = context.Options.GetPositiveInt32Option(node.SyntaxTree, RuleCatalog.Ids.DeeplyNestedLoops, MaxDepthOption, DefaultMaxDepth);
         if (syntacticDepth <= maxDepth)
         {
             return;
         }
 
-        foreach (var (loop, depth) in FindLoopsExceeding(context.Node, maxDepth, context.SemanticModel, context.CancellationToken))
+        foreach (var (loop, depth) in FindLoopsExceeding(node, maxDepth, model, context.CancellationToken))
         {
             context.ReportDiagnostic(Diagnostic.Create(RuleCatalog.DeeplyNestedLoops, KeywordOf(loop).GetLocation(), depth, maxDepth));
         }
