@@ -72,7 +72,8 @@ public static class AnalyzerRunner
         int repetitions,
         CancellationToken cancellationToken,
         Compilation? warmup = null,
-        bool concurrent = true)
+        bool concurrent = true,
+        bool logExecutionTime = true)
     {
         if (specificOptions is not null)
         {
@@ -83,7 +84,7 @@ public static class AnalyzerRunner
         if (warmup is not null)
         {
             // One unmeasured pass on a small compilation: loading and JIT compiling the analyzers is not what a rebuild pays.
-            var warm = warmup.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrent, logAnalyzerExecutionTime: true));
+            var warm = warmup.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrent, logExecutionTime));
             await warm.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -101,7 +102,7 @@ public static class AnalyzerRunner
                 new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
                 (exception, analyzer, _) => exceptions.Add($"{analyzer.GetType().Name}: {exception.GetType().Name}: {exception.Message}"),
                 concurrentAnalysis: concurrent,
-                logAnalyzerExecutionTime: true,
+                logAnalyzerExecutionTime: logExecutionTime,
                 reportSuppressedDiagnostics: false);
             var withAnalyzers = Declared(compilation).WithAnalyzers(analyzers, options);
             Settle();

@@ -26,6 +26,11 @@ public sealed class SizeBenchmarkResult
     /// <summary>Empty operation actions of the kinds ours register, on one thread.</summary>
     public required AnalyzerMeasurement OperationWalkSequential { get; init; }
 
+    /// <summary>The same two on one thread with execution-time logging off, as a build without ReportAnalyzer runs them.</summary>
+    public required AnalyzerMeasurement OperationWalkSequentialUnlogged { get; init; }
+
+    public required AnalyzerMeasurement AllOursSequentialUnlogged { get; init; }
+
     /// <summary>All of ours with analysis on one thread: each callback's time is its own work, not time spent waiting for a core.</summary>
     public required AnalyzerMeasurement AllOursSequential { get; init; }
     public required IReadOnlyList<(PeerRule Peer, AnalyzerMeasurement Measurement)> Peers { get; init; }
@@ -36,7 +41,7 @@ public sealed class SizeBenchmarkResult
     public double CompileMs => Compile.EmitMs + Compilation.ParseTime.TotalMilliseconds;
 
     public IEnumerable<string> AnalyzerExceptions =>
-        OursAlone.SelectMany(o => o.Measurement.AnalyzerExceptions).Concat(AllOurs.AnalyzerExceptions).Concat(AllOursSequential.AnalyzerExceptions).Distinct();
+        OursAlone.SelectMany(o => o.Measurement.AnalyzerExceptions).Concat(AllOurs.AnalyzerExceptions).Concat(AllOursSequential.AnalyzerExceptions).Concat(AllOursSequentialUnlogged.AnalyzerExceptions).Distinct();
 }
 
 public enum CountStatus
@@ -91,6 +96,10 @@ public static class SizeBenchmark
         var allSequential = await AnalyzerRunner.MeasureAsync("all PerfAnalyzers, one thread", compilation.Compilation, ours, null, repetitions, cancellationToken, warmup, concurrent: false).ConfigureAwait(false);
         log($"  all PerfAnalyzers, one thread: {allSequential.TotalExecutionMs:N1} ms ({100 * allSequential.TotalExecutionMs / (compile.EmitMs + compilation.ParseTime.TotalMilliseconds):N2}% of compile); wall {allSequential.WallMs:N0} ms against {baselineSequential.WallMs:N0} ms (empty analyzer) and {walkSequential.WallMs:N0} ms (empty operation actions)");
 
+        var walkUnlogged = await AnalyzerRunner.MeasureAsync("operation walk baseline, one thread, no timing", compilation.Compilation, [new OperationWalkBaselineAnalyzer()], null, repetitions, cancellationToken, warmup, concurrent: false, logExecutionTime: false).ConfigureAwait(false);
+        var allUnlogged = await AnalyzerRunner.MeasureAsync("all PerfAnalyzers, one thread, no timing", compilation.Compilation, ours, null, repetitions, cancellationToken, warmup, concurrent: false, logExecutionTime: false).ConfigureAwait(false);
+        log($"  without execution-time logging, one thread: wall {allUnlogged.WallMs:N0} ms against {walkUnlogged.WallMs:N0} ms (empty operation actions)");
+
         var peers = new List<(PeerRule, AnalyzerMeasurement)>();
         if (includePeers)
         {
@@ -113,6 +122,8 @@ public static class SizeBenchmark
             AllOurs = all,
             BaselineSequential = baselineSequential,
             OperationWalkSequential = walkSequential,
+            OperationWalkSequentialUnlogged = walkUnlogged,
+            AllOursSequentialUnlogged = allUnlogged,
             AllOursSequential = allSequential,
             Peers = peers,
             Counts = CheckCounts(solution, AnalyzerSets.ImplementedRules(ours), all.DiagnosticCounts),

@@ -139,7 +139,7 @@ public static class Throughput
         Table(sb, ["measure", "value"], summary);
         sb.Append("The compiler's per-analyzer time includes each analyzer's compilation-start action, and the first symbol lookup in a ");
         sb.Append("compilation builds its reference bindings and declaration table, work the compiler does anyway: whichever analyzer asks ");
-        sb.Append("first is charged for it (in a trace of csc on this solution, most of PERF001's reported time). The CPU time of the ");
+        sb.Append("first is charged for it (in a trace of csc on the 10k-line solution, most of PERF001's reported time). The CPU time of the ");
         sb.Append("whole build, with and without PerfAnalyzers, is the measure of what PerfAnalyzers adds.\n\n");
         sb.Append("## Each build\n\n");
         Table(sb, ["build", "wall s", "CPU s", "Csc task s", "all analyzers s (compiler's report)", "PerfAnalyzers s (compiler's report)"], detail);

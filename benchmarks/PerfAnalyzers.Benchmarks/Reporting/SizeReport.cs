@@ -84,6 +84,7 @@ public static class SizeReport
             ["driver wall time minus the empty-analyzer baseline (ms)", Ms(r.AllOursSequential.WallMs - r.BaselineSequential.WallMs), Ms(r.AllOurs.WallMs - r.Baseline.WallMs)],
             ["process CPU time minus the empty-analyzer baseline (ms)", Ms(r.AllOursSequential.CpuMs - r.BaselineSequential.CpuMs), Ms(r.AllOurs.CpuMs - r.Baseline.CpuMs)],
             ["driver wall time minus empty operation actions of the same kinds (ms)", Ms(r.AllOursSequential.WallMs - r.OperationWalkSequential.WallMs), "—"],
+            ["the same with execution-time logging off, as in a build (ms; % of compile)", Ms(r.AllOursSequentialUnlogged.WallMs - r.OperationWalkSequentialUnlogged.WallMs) + "; " + Percent(100 * (r.AllOursSequentialUnlogged.WallMs - r.OperationWalkSequentialUnlogged.WallMs) / r.CompileMs), "—"],
             ["allocations beyond baseline per line (bytes)", AllocPerLine(r.AllOursSequential, r.BaselineSequential, lines), AllocPerLine(r.AllOurs, r.Baseline, lines)],
             ["GC pauses, all together / empty-analyzer baseline (ms)", Ms(r.AllOursSequential.GcPauseMs) + " / " + Ms(r.BaselineSequential.GcPauseMs), Ms(r.AllOurs.GcPauseMs) + " / " + Ms(r.Baseline.GcPauseMs)],
         ]);
