@@ -19,16 +19,16 @@ public sealed class StringConcatenationInLoopAnalyzer : DiagnosticAnalyzer
         context.RegisterCompilationStartAction(static start =>
         {
             var stringType = start.Compilation.GetSpecialType(SpecialType.System_String);
-            start.RegisterOperationAction(ctx => AnalyzeCompound(ctx, stringType), OperationKind.CompoundAssignment);
+            start.RegisterOperationAction(AnalyzeCompound, OperationKind.CompoundAssignment);
             start.RegisterOperationAction(ctx => AnalyzeSimple(ctx, stringType), OperationKind.SimpleAssignment);
         });
     }
 
-    private static void AnalyzeCompound(OperationAnalysisContext context, INamedTypeSymbol stringType)
+    private static void AnalyzeCompound(OperationAnalysisContext context)
     {
         var assignment = (ICompoundAssignmentOperation)context.Operation;
         if (assignment.OperatorKind != BinaryOperatorKind.Add
-            || !SymbolEqualityComparer.Default.Equals(assignment.Target.Type, stringType))
+            || assignment.Target.Type?.SpecialType != SpecialType.System_String)
         {
             return;
         }
@@ -39,7 +39,8 @@ public sealed class StringConcatenationInLoopAnalyzer : DiagnosticAnalyzer
     private static void AnalyzeSimple(OperationAnalysisContext context, INamedTypeSymbol stringType)
     {
         var assignment = (ISimpleAssignmentOperation)context.Operation;
-        if (!SymbolEqualityComparer.Default.Equals(assignment.Target.Type, stringType)
+        // Called for every assignment in the compilation: a special-type read is the cheapest first test.
+        if (assignment.Target.Type?.SpecialType != SpecialType.System_String
             || StringAccumulation.GetAccumulatedSymbol(assignment.Target) is not { } symbol
             || !StringAccumulation.IsSelfConcatenation(assignment.Value, symbol, stringType))
         {
