@@ -60,7 +60,7 @@ internal sealed class EfQueryChain
         {
             if (types.IsDbSet(current.Type))
             {
-                if (current is ILocalReferenceOperation && hops < MaxLocalHops && Initializer(current) is { } setInitializer)
+                if (current is ILocalReferenceOperation && hops < MaxLocalHops && OperationValues.InitializerOf(current) is { } setInitializer)
                 {
                     viaLocal ??= ((ILocalReferenceOperation)current).Local;
                     hops++;
@@ -97,7 +97,7 @@ internal sealed class EfQueryChain
                     current = OperationValues.WithoutConversions(invocation.Arguments[0].Value);
                     continue;
                 case ILocalReferenceOperation local when hops < MaxLocalHops && TypeHierarchy.IsOrImplements(local.Type, types.IQueryable):
-                    if (Initializer(local) is not { } initializer)
+                    if (OperationValues.InitializerOf(local) is not { } initializer)
                     {
                         return null;
                     }
@@ -114,25 +114,6 @@ internal sealed class EfQueryChain
                     return null;
             }
         }
-    }
-
-    /// <summary>The initializer of a local declared with one, when nothing assigns it elsewhere in a way we cannot see.</summary>
-    public static IOperation? Initializer(IOperation localReference)
-    {
-        if (localReference is not ILocalReferenceOperation { Local: var local } || localReference.SemanticModel is not { } model)
-        {
-            return null;
-        }
-
-        foreach (var reference in local.DeclaringSyntaxReferences)
-        {
-            if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } value } && value.SyntaxTree == model.SyntaxTree)
-            {
-                return model.GetOperation(value);
-            }
-        }
-
-        return null;
     }
 
     private static bool IsRoot(IInvocationOperation invocation, DataAccessTypes types)

@@ -203,6 +203,13 @@ internal static class IterationContext
         return false;
     }
 
+    /// <summary>
+    /// A loop with a few iterations fixed at compile time (<c>foreach (var s in new[] { New, Paid })</c>,
+    /// <c>for (var i = 0; i &lt; 2; i++)</c>): a fixed number of database calls, not one per row of data.
+    /// </summary>
+    public static bool RunsFewTimes(Iteration iteration, System.Threading.CancellationToken cancellationToken) =>
+        iteration.Loop is { SemanticModel: { } model } loop && LoopContext.HasSmallConstantIterationCount(loop.Syntax, model, cancellationToken);
+
     /// <summary>True when the loop body, at its top level, always jumps out: it runs at most once.</summary>
     public static bool RunsAtMostOnce(ILoopOperation loop)
     {

@@ -36,13 +36,13 @@ internal static class LoopContext
         return body is not null && body.Syntax.Span.Contains(operation.Syntax.Span);
     }
 
-    /// <summary>True when the symbol was declared inside the loop's syntax (a fresh variable per iteration).</summary>
-    public static bool IsDeclaredInside(ILoopOperation loop, ISymbol symbol)
+    /// <summary>True when the symbol was declared inside the syntax of <paramref name="scope"/> (a loop: a fresh variable per iteration).</summary>
+    public static bool IsDeclaredInside(IOperation scope, ISymbol symbol)
     {
-        var span = loop.Syntax.Span;
+        var span = scope.Syntax.Span;
         foreach (var reference in symbol.DeclaringSyntaxReferences)
         {
-            if (reference.SyntaxTree == loop.Syntax.SyntaxTree && span.Contains(reference.Span))
+            if (reference.SyntaxTree == scope.Syntax.SyntaxTree && span.Contains(reference.Span))
             {
                 return true;
             }

@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace PerfAnalyzers.Infrastructure;
@@ -34,5 +35,24 @@ internal static class OperationValues
                     return operation;
             }
         }
+    }
+
+    /// <summary>The initializer of the local <paramref name="localReference"/> refers to (<c>var q = db.Orders…;</c>), or null.</summary>
+    public static IOperation? InitializerOf(IOperation localReference)
+    {
+        if (localReference is not ILocalReferenceOperation { Local: var local } || localReference.SemanticModel is not { } model)
+        {
+            return null;
+        }
+
+        foreach (var reference in local.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: { } value } && value.SyntaxTree == model.SyntaxTree)
+            {
+                return model.GetOperation(value);
+            }
+        }
+
+        return null;
     }
 }

@@ -366,9 +366,7 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
         /// </summary>
         private static IOperation? WrappedStream(IOperation operand) => operand switch
         {
-            ILocalReferenceOperation { Local.DeclaringSyntaxReferences: { Length: 1 } references }
-                when references[0].GetSyntax() is VariableDeclaratorSyntax { Initializer.Value: var value }
-                => operand.SemanticModel?.GetOperation(value) is { } initializer ? OperationValues.WithoutConversions(initializer) : null,
+            ILocalReferenceOperation => OperationValues.InitializerOf(operand) is { } initializer ? OperationValues.WithoutConversions(initializer) : null,
             IObjectCreationOperation { Arguments.Length: > 0 } creation => creation.Arguments[0].Value,
             IInvocationOperation { Instance: { } receiver } => receiver,
             _ => null,

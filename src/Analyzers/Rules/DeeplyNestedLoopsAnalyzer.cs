@@ -33,7 +33,7 @@ public sealed class DeeplyNestedLoopsAnalyzer : DiagnosticAnalyzer
     {
         var node = context.Operation.Syntax;
         // Only the outermost loop of a function body walks the nest; inner loops leave at their first loop ancestor.
-        if (!LoopContext.IsLoopStatement(node) || HasEnclosingLoop(node) || context.Operation.SemanticModel is not { } model)
+        if (LoopContext.FindEnclosingLoop(context.Operation) is not null || context.Operation.SemanticModel is not { } model)
         {
             return;
         }
@@ -57,24 +57,6 @@ public sealed class DeeplyNestedLoopsAnalyzer : DiagnosticAnalyzer
         {
             context.ReportDiagnostic(Diagnostic.Create(RuleCatalog.DeeplyNestedLoops, KeywordOf(loop).GetLocation(), depth, maxDepth));
         }
-    }
-
-    private static bool HasEnclosingLoop(SyntaxNode loop)
-    {
-        for (var current = loop.Parent; current is not null; current = current.Parent)
-        {
-            if (LoopContext.IsLoopStatement(current))
-            {
-                return true;
-            }
-
-            if (LoopContext.IsFunctionBoundary(current) || current is MemberDeclarationSyntax or CompilationUnitSyntax)
-            {
-                return false;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>

@@ -74,7 +74,7 @@ internal sealed class EfQuerySource
                 case IPropertyReferenceOperation property:
                     return DerivesFrom(property.Property.ContainingType, _dbContext) && IsQueryable(property.Type);
                 case ILocalReferenceOperation local:
-                    operation = FindInitializer(local);
+                    operation = OperationValues.InitializerOf(local);
                     break;
                 default:
                     return false;
@@ -86,20 +86,6 @@ internal sealed class EfQuerySource
 
     private static bool IsEfCoreNamespace(INamespaceSymbol? ns) =>
         ns is { Name: "EntityFrameworkCore", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } };
-
-    private static IOperation? FindInitializer(ILocalReferenceOperation local)
-    {
-        var references = local.Local.DeclaringSyntaxReferences;
-        if (references.Length != 1
-            || local.SemanticModel is not { } model
-            || references[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer: { } initializer }
-            || initializer.SyntaxTree != model.SyntaxTree)
-        {
-            return null;
-        }
-
-        return model.GetOperation(initializer.Value);
-    }
 
     private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol baseType)
     {

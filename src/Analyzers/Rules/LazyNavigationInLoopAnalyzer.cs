@@ -218,7 +218,7 @@ public sealed class LazyNavigationInLoopAnalyzer : DiagnosticAnalyzer
                     current = OperationValues.WithoutConversions(materialize.Instance ?? materialize.Arguments[0].Value);
                     continue;
                 case ILocalReferenceOperation local when !types.IsDbSet(local.Type) && !TypeHierarchy.IsOrImplements(local.Type, types.IQueryable):
-                    if (EfQueryChain.Initializer(local) is not { } initializer || IsReassigned(local))
+                    if (OperationValues.InitializerOf(local) is not { } initializer || IsReassigned(local))
                     {
                         return null;
                     }

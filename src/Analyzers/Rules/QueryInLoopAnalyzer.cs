@@ -47,7 +47,7 @@ public sealed class QueryInLoopAnalyzer : DiagnosticAnalyzer
         var iteration = IterationContext.Find(invocation, types);
         if (!iteration.Exists || IsIntended(invocation, iteration, chain, types)
             || (chain is null && ScriptStatements.RunsStatementOfItem(invocation, iteration, types))
-            || RunsFewTimes(iteration, context.CancellationToken))
+            || IterationContext.RunsFewTimes(iteration, context.CancellationToken))
         {
             return;
         }
@@ -65,7 +65,7 @@ public sealed class QueryInLoopAnalyzer : DiagnosticAnalyzer
         }
 
         var iteration = IterationContext.Find(loop, types);
-        if (!iteration.Exists || IsIntended(loop, iteration, chain, types) || RunsFewTimes(iteration, context.CancellationToken))
+        if (!iteration.Exists || IsIntended(loop, iteration, chain, types) || IterationContext.RunsFewTimes(iteration, context.CancellationToken))
         {
             return;
         }
@@ -73,13 +73,6 @@ public sealed class QueryInLoopAnalyzer : DiagnosticAnalyzer
         var collection = OperationValues.WithoutConversions(loop.Collection).Syntax;
         context.ReportDiagnostic(Diagnostic.Create(RuleCatalog.QueryInLoop, collection.GetLocation(), DatabaseCalls.Render(collection)));
     }
-
-    /// <summary>
-    /// A loop with a few iterations fixed at compile time (<c>foreach (var s in new[] { New, Paid })</c>,
-    /// <c>for (var i = 0; i &lt; 2; i++)</c>): a fixed number of queries, not one per row of data.
-    /// </summary>
-    internal static bool RunsFewTimes(Iteration iteration, System.Threading.CancellationToken cancellationToken) =>
-        iteration.Loop is { SemanticModel: { } model } loop && LoopContext.HasSmallConstantIterationCount(loop.Syntax, model, cancellationToken);
 
     /// <summary>Shapes where one query per iteration is by design or does not happen.</summary>
     internal static bool IsIntended(IOperation operation, Iteration iteration, EfQueryChain? chain, DataAccessTypes types)

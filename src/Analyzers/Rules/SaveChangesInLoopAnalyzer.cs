@@ -46,7 +46,7 @@ public sealed class SaveChangesInLoopAnalyzer : DiagnosticAnalyzer
         if (iteration.Exists)
         {
             if (!IsIntended(invocation, iteration, types) && !SavesContextOfIteration(invocation, iteration)
-                && !QueryInLoopAnalyzer.RunsFewTimes(iteration, context.CancellationToken)
+                && !IterationContext.RunsFewTimes(iteration, context.CancellationToken)
                 && !BeginsTransactionPerIteration(iteration))
             {
                 Report(context, invocation);
@@ -96,24 +96,11 @@ public sealed class SaveChangesInLoopAnalyzer : DiagnosticAnalyzer
     /// a DbContext cannot be shared across threads, so its save cannot move after the loop. A sequential loop statement
     /// that opens a context per item is still reported.
     /// </summary>
-    private static bool SavesContextOfIteration(IInvocationOperation save, Iteration iteration)
-    {
-        if (iteration.Lambda is null || save.Instance is null || OperationValues.WithoutConversions(save.Instance) is not ILocalReferenceOperation { Local: var context })
-        {
-            return false;
-        }
-
-        var span = iteration.Operation.Syntax.Span;
-        foreach (var reference in context.DeclaringSyntaxReferences)
-        {
-            if (reference.SyntaxTree == save.Syntax.SyntaxTree && span.Contains(reference.Span))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    private static bool SavesContextOfIteration(IInvocationOperation save, Iteration iteration) =>
+        iteration.Lambda is not null
+        && save.Instance is not null
+        && OperationValues.WithoutConversions(save.Instance) is ILocalReferenceOperation { Local: var context }
+        && LoopContext.IsDeclaredInside(iteration.Operation, context);
 
     /// <summary>
     /// A transaction begun inside the iteration makes each item its own atomic unit (commit or roll back per item):
