@@ -1,0 +1,96 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+
+namespace PerfAnalyzers.Infrastructure;
+
+/// <summary>
+/// The one place that looks types up by metadata name: one provider per compilation, shared by every analyzer, each
+/// name resolved once. <c>Compilation.GetTypeByMetadataName</c> returns null when two references define the same
+/// type (.NET 10's <c>System.Linq.AsyncEnumerable</c> and the System.Linq.Async package's), so the provider picks the
+/// definition the compilation can see and also hands out every definition for "is this any of them" checks.
+/// </summary>
+internal sealed class WellKnownTypeProvider
+{
+    private static readonly ConditionalWeakTable<Compilation, WellKnownTypeProvider> Providers = new();
+
+    private readonly Compilation _compilation;
+    private readonly ConcurrentDictionary<string, ImmutableArray<INamedTypeSymbol>> _definitions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _best = new(StringComparer.Ordinal);
+
+    private WellKnownTypeProvider(Compilation compilation)
+    {
+        _compilation = compilation;
+    }
+
+    public Compilation Compilation => _compilation;
+
+    /// <summary>The provider of <paramref name="compilation"/>, created on first use and shared by every caller.</summary>
+    public static WellKnownTypeProvider GetOrCreate(Compilation compilation) =>
+        Providers.GetValue(compilation, static c => new WellKnownTypeProvider(c));
+
+    /// <summary>
+    /// The type named <paramref name="metadataName"/> that the compilation's own code would bind to: the one it
+    /// declares, else the only one visible to it, else (several visible) the first in reference order; null when none is.
+    /// </summary>
+    public INamedTypeSymbol? Get(string metadataName) => _best.GetOrAdd(metadataName, ChooseBest);
+
+    /// <summary>Every definition of <paramref name="metadataName"/> visible to the compilation, in reference order.</summary>
+    public ImmutableArray<INamedTypeSymbol> GetAll(string metadataName) => _definitions.GetOrAdd(metadataName, FindVisible);
+
+    /// <summary>True when <paramref name="type"/>'s definition is any visible definition of <paramref name="metadataName"/>.</summary>
+    public bool IsAny(ITypeSymbol? type, string metadataName)
+    {
+        if (type is null)
+        {
+            return false;
+        }
+
+        var definition = type.OriginalDefinition;
+        foreach (var candidate in GetAll(metadataName))
+        {
+            if (SymbolEqualityComparer.Default.Equals(definition, candidate))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private INamedTypeSymbol? ChooseBest(string metadataName)
+    {
+        var visible = GetAll(metadataName);
+        foreach (var candidate in visible)
+        {
+            if (SymbolEqualityComparer.Default.Equals(candidate.ContainingAssembly, _compilation.Assembly))
+            {
+                return candidate;
+            }
+        }
+
+        return visible.IsEmpty ? null : visible[0];
+    }
+
+    private ImmutableArray<INamedTypeSymbol> FindVisible(string metadataName)
+    {
+        // The common case, one definition, costs one compiler lookup; the slow path runs only for duplicates.
+        if (_compilation.GetTypeByMetadataName(metadataName) is { } single)
+        {
+            return ImmutableArray.Create(single);
+        }
+
+        var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>();
+        foreach (var candidate in _compilation.GetTypesByMetadataName(metadataName))
+        {
+            if (_compilation.IsSymbolAccessibleWithin(candidate, _compilation.Assembly))
+            {
+                builder.Add(candidate);
+            }
+        }
+
+        return builder.ToImmutable();
+    }
+}
