@@ -79,7 +79,7 @@ public class AnalyzerGuardTests
     /// <summary>Runs one analyzer and fails on any analyzer exception (what a build would show as AD0001).</summary>
     private static async Task<ImmutableArray<Diagnostic>> RunAsync(DiagnosticAnalyzer analyzer, string source)
     {
-        var references = await TestReferences.Net80WithData.ResolveAsync(LanguageNames.CSharp, default);
+        var references = TestReferences.Net80WithData.References;
         var compilation = CSharpCompilation.Create("Guard", [CSharpSyntaxTree.ParseText(source)], references, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
         var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions([]), (exception, _, _) => Assert.Fail(exception.ToString()), concurrentAnalysis: true, logAnalyzerExecutionTime: false);
         return await compilation.WithAnalyzers([analyzer], options).GetAnalyzerDiagnosticsAsync();

@@ -16,17 +16,9 @@ namespace PerfAnalyzers.Reliability.Tests;
 /// </summary>
 internal static class SampleProject
 {
-    private const string AspNetCoreRefVersion = "8.0.28";
-
-    private static readonly Lazy<Task<ImmutableArray<MetadataReference>>> WebReferences = new(
-        () => TestReferences.Net80WithData
-            .AddPackages([new PackageIdentity("Microsoft.AspNetCore.App.Ref", AspNetCoreRefVersion)])
-            .ResolveAsync(LanguageNames.CSharp, CancellationToken.None),
-        LazyThreadSafetyMode.ExecutionAndPublication);
-
     public static async Task<AnalysisProject> CreateAsync(IReadOnlyList<SourceInput> files)
     {
-        var references = UsesWebSdk() ? await WebReferences.Value.ConfigureAwait(false) : await SharedReferences.GetAsync().ConfigureAwait(false);
+        var references = UsesWebSdk() ? TestReferences.Net80Web.References : await SharedReferences.GetAsync().ConfigureAwait(false);
         return await AnalysisProject.CreateAsync(files, references: references).ConfigureAwait(false);
     }
 

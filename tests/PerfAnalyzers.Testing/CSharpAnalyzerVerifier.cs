@@ -18,9 +18,9 @@ public static class CSharpAnalyzerVerifier<TAnalyzer>
     public static Task VerifyAnalyzerAsync(string source, params DiagnosticResult[] expected) =>
         VerifyAnalyzerAsync(source, TestReferences.Net80WithData, expected);
 
-    public static Task VerifyAnalyzerAsync(string source, ReferenceAssemblies references, params DiagnosticResult[] expected)
+    public static Task VerifyAnalyzerAsync(string source, ReferenceSet references, params DiagnosticResult[] expected)
     {
-        var test = new Test { TestCode = source, ReferenceAssemblies = references };
+        var test = new Test { TestCode = source, References = references };
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync(CancellationToken.None);
     }
@@ -29,8 +29,12 @@ public static class CSharpAnalyzerVerifier<TAnalyzer>
     {
         public Test()
         {
-            ReferenceAssemblies = TestReferences.Net80WithData;
+            ReferenceAssemblies = TestReferences.NoDownload;
+            SolutionTransforms.Add((solution, projectId) => solution.AddMetadataReferences(projectId, References.References));
         }
+
+        /// <summary>The assemblies the test source compiles against (restored, never downloaded by the test).</summary>
+        public ReferenceSet References { get; set; } = TestReferences.Net80WithData;
 
         public LanguageVersion LanguageVersion { get; set; } = LanguageVersion.Latest;
 

@@ -18,9 +18,9 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
 
     public static Task VerifyCodeFixAsync(string source, string fixedSource) => VerifyCodeFixAsync(source, fixedSource, TestReferences.Net80WithData);
 
-    public static Task VerifyCodeFixAsync(string source, string fixedSource, ReferenceAssemblies references)
+    public static Task VerifyCodeFixAsync(string source, string fixedSource, ReferenceSet references)
     {
-        var test = new Test { TestCode = source, FixedCode = fixedSource, ReferenceAssemblies = references };
+        var test = new Test { TestCode = source, FixedCode = fixedSource, References = references };
         return test.RunAsync(CancellationToken.None);
     }
 
@@ -35,8 +35,12 @@ public static class CSharpCodeFixVerifier<TAnalyzer, TCodeFix>
     {
         public Test()
         {
-            ReferenceAssemblies = TestReferences.Net80WithData;
+            ReferenceAssemblies = TestReferences.NoDownload;
+            SolutionTransforms.Add((solution, projectId) => solution.AddMetadataReferences(projectId, References.References));
         }
+
+        /// <summary>The assemblies the test source compiles against (restored, never downloaded by the test).</summary>
+        public ReferenceSet References { get; set; } = TestReferences.Net80WithData;
 
         public LanguageVersion LanguageVersion { get; set; } = LanguageVersion.Latest;
 

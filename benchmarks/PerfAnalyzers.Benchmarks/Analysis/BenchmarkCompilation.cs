@@ -29,9 +29,9 @@ public sealed class BenchmarkCompilation
 
     public TimeSpan ParseTime { get; }
 
-    public static async Task<BenchmarkCompilation> CreateAsync(SyntheticSolution solution, CancellationToken cancellationToken)
+    public static Task<BenchmarkCompilation> CreateAsync(SyntheticSolution solution, CancellationToken cancellationToken)
     {
-        var references = await ResolveReferencesAsync(solution.IncludesDataAccess, cancellationToken);
+        var references = ResolveReferences(solution.IncludesDataAccess);
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         var watch = Stopwatch.StartNew();
         var trees = solution.Files
@@ -45,7 +45,7 @@ public sealed class BenchmarkCompilation
             nullableContextOptions: NullableContextOptions.Enable,
             concurrentBuild: true);
         var compilation = CSharpCompilation.Create("Synthetic.App", trees, references, options);
-        return new BenchmarkCompilation(solution, compilation, watch.Elapsed);
+        return Task.FromResult(new BenchmarkCompilation(solution, compilation, watch.Elapsed));
     }
 
     /// <summary>Compiler errors in the generated code (a generator bug: the numbers would mean nothing).</summary>
@@ -56,10 +56,10 @@ public sealed class BenchmarkCompilation
     /// The reference set of the test suite. Without data access the ADO.NET assemblies are left out too, so the
     /// N+1 analyzers see a compilation with none of EF Core, Dapper or ADO.NET.
     /// </summary>
-    public static async Task<ImmutableArray<MetadataReference>> ResolveReferencesAsync(bool includeDataAccess, CancellationToken cancellationToken)
+    public static ImmutableArray<MetadataReference> ResolveReferences(bool includeDataAccess)
     {
         var set = includeDataAccess ? TestReferences.Net80WithData : TestReferences.Net80;
-        var references = await set.ResolveAsync(LanguageNames.CSharp, cancellationToken);
+        var references = set.References;
         if (includeDataAccess)
         {
             return references;
