@@ -3,6 +3,8 @@ using System.IO;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using PerfAnalyzers.Report.Model;
+using PerfAnalyzers.Report.Output;
 using PerfAnalyzers.Report.Cli;
 
 namespace PerfAnalyzers.Report;

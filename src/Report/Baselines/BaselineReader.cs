@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
-using PerfAnalyzers.Report.Cli;
 using PerfAnalyzers.Report.Model;
 using PerfAnalyzers.Report.Output;
 

@@ -51,25 +51,25 @@ internal sealed class SarifRules
 
         foreach (var r in rules.EnumerateArray())
         {
-            if (r.ValueKind != JsonValueKind.Object || SarifLogReader.Str(r, "id") is not { } id)
+            if (r.ValueKind != JsonValueKind.Object || SarifElements.Str(r, "id") is not { } id)
             {
                 continue;
             }
 
             var rule = new SarifRule(
                 id,
-                Text(r, "shortDescription") ?? SarifLogReader.Str(r, "name") ?? "",
+                Text(r, "shortDescription") ?? SarifElements.Str(r, "name") ?? "",
                 Text(r, "fullDescription") ?? "",
-                SarifLogReader.Str(r, "helpUri") ?? "",
-                r.TryGetProperty("properties", out var props) && props.ValueKind == JsonValueKind.Object ? SarifLogReader.Str(props, "category") ?? "" : "",
-                r.TryGetProperty("defaultConfiguration", out var config) && config.ValueKind == JsonValueKind.Object ? SarifLogReader.Str(config, "level") : null);
+                SarifElements.Str(r, "helpUri") ?? "",
+                r.TryGetProperty("properties", out var props) && props.ValueKind == JsonValueKind.Object ? SarifElements.Str(props, "category") ?? "" : "",
+                r.TryGetProperty("defaultConfiguration", out var config) && config.ValueKind == JsonValueKind.Object ? SarifElements.Str(config, "level") : null);
             _byId.TryAdd(id, rule);
             indexed?.Add(rule);
         }
     }
 
     private static string? Text(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Object ? SarifLogReader.Str(p, "text") : null;
+        element.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Object ? SarifElements.Str(p, "text") : null;
 }
 
 internal sealed record SarifRule(string Id, string Title, string Description, string HelpUri, string Category, string? DefaultLevel);

@@ -49,7 +49,7 @@ public sealed class ReportAggregatorTests
     [Fact]
     public void EmptyResult_ZeroTotalsWithoutDivisionByZero()
     {
-        var empty = ReportAggregator.Aggregate(new AnalysisResult(), top: 10, toolVersion: "t");
+        var empty = ReportAggregator.Aggregate(CollectedIssues.Empty, top: 10, toolVersion: "t");
         Assert.Equal(0, empty.Total);
         Assert.All(empty.BySeverity, r => Assert.Equal(0, r.Percent));
         Assert.Empty(empty.Priorities);
