@@ -7,8 +7,8 @@ namespace PerfAnalyzers.Report.Sarif;
 /// <summary>Rule metadata of one SARIF run (driver and extensions), looked up by id or index.</summary>
 internal sealed class SarifRules
 {
-    private readonly Dictionary<string, SarifRule> _byId = new(StringComparer.Ordinal);
-    private readonly List<SarifRule> _driverRules = new();
+    private readonly Dictionary<string, SarifRuleMetadata> _byId = new(StringComparer.Ordinal);
+    private readonly List<SarifRuleMetadata> _driverRules = new();
 
     public bool Loaded { get; private set; }
 
@@ -32,7 +32,7 @@ internal sealed class SarifRules
         }
     }
 
-    public SarifRule? Find(string? id, int index)
+    public SarifRuleMetadata? Find(string? id, int index)
     {
         if (id is not null && _byId.TryGetValue(id, out var rule))
         {
@@ -42,7 +42,7 @@ internal sealed class SarifRules
         return index >= 0 && index < _driverRules.Count ? _driverRules[index] : null;
     }
 
-    private void LoadComponent(JsonElement component, List<SarifRule>? indexed)
+    private void LoadComponent(JsonElement component, List<SarifRuleMetadata>? indexed)
     {
         if (!component.TryGetProperty("rules", out var rules) || rules.ValueKind != JsonValueKind.Array)
         {
@@ -56,7 +56,7 @@ internal sealed class SarifRules
                 continue;
             }
 
-            var rule = new SarifRule(
+            var rule = new SarifRuleMetadata(
                 id,
                 Text(r, "shortDescription") ?? SarifElements.Str(r, "name") ?? "",
                 Text(r, "fullDescription") ?? "",
@@ -72,4 +72,4 @@ internal sealed class SarifRules
         element.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Object ? SarifElements.Str(p, "text") : null;
 }
 
-internal sealed record SarifRule(string Id, string Title, string Description, string HelpUri, string Category, string? DefaultLevel);
+internal sealed record SarifRuleMetadata(string Id, string Title, string Description, string HelpUri, string Category, string? DefaultLevel);
