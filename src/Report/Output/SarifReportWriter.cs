@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using PerfAnalyzers.Report.Analysis;
 using PerfAnalyzers.Report.Model;
 using PerfAnalyzers.Report.Sarif;
 
@@ -68,7 +67,7 @@ public sealed class SarifReportWriter : IReportFormatter
         rule.Description.Length > 0 ? new(rule.Description) : null,
         Uri.TryCreate(rule.HelpUri, UriKind.Absolute, out var help) ? help.AbsoluteUri : null,
         rule.Fix.Length > 0 ? new(rule.Fix) : null,
-        new(SeverityMapping.ToSarifLevel(rule.DefaultSeverity)),
+        new(SarifLevels.FromSeverity(rule.DefaultSeverity)),
         new(rule.Category, rule.Category.Length > 0 ? ["performance", rule.Category] : ["performance"], rule.HasAutomaticFix));
 
     private static SarifResult ToSarif(Issue issue, int ruleIndex)
@@ -89,7 +88,7 @@ public sealed class SarifReportWriter : IReportFormatter
         return new SarifResult(
             issue.RuleId,
             ruleIndex,
-            SeverityMapping.ToSarifLevel(issue.Severity),
+            SarifLevels.FromSeverity(issue.Severity),
             new(issue.Message.Length > 0 ? issue.Message : issue.RuleId),
             [new SarifLocation(new SarifPhysicalLocation(artifact, region), member)],
             issue.Fingerprint.Length > 0 ? new Dictionary<string, string> { [FingerprintName] = issue.Fingerprint } : null,

@@ -263,34 +263,17 @@ public sealed class SarifLogReader
         }
 
         var (member, sourceLine) = localPath is null ? ("", "") : _sources.Describe(localPath, line, column);
-        var category = ours ? ourRule!.Category : rule?.Category ?? "";
-        if (!ours)
+        var category = ours ? ourRule!.Category : SarifRuleMetadata.PeerCategory(rule);
+        if (!ours && !_rules.ContainsKey(ruleId))
         {
-            if (category.Length == 0)
-            {
-                category = "Other";
-            }
-
-            if (!_rules.ContainsKey(ruleId))
-            {
-                _rules[ruleId] = new RuleInfo
-                {
-                    Id = ruleId,
-                    Title = rule?.Title ?? "",
-                    Category = category,
-                    HelpUri = rule?.HelpUri ?? "",
-                    Description = rule?.Description ?? "",
-                    IsPeer = true,
-                    DefaultSeverity = SeverityMapping.FromSarifLevel(rule?.DefaultLevel),
-                };
-            }
+            _rules[ruleId] = SarifRuleMetadata.PeerRule(ruleId, rule);
         }
 
         var filePath = localPath is null ? uri ?? "" : PathDisplay.Relative(_root, localPath);
         _issues.Add(new Issue
         {
             RuleId = ruleId,
-            Severity = SeverityMapping.FromSarifLevel(level),
+            Severity = SarifLevels.ToSeverity(level),
             Category = category,
             Message = message,
             FilePath = filePath,

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using PerfAnalyzers.Report.Model;
 
 namespace PerfAnalyzers.Report.Sarif;
 
@@ -72,4 +73,19 @@ internal sealed class SarifRules
         element.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Object ? SarifElements.Str(p, "text") : null;
 }
 
-internal sealed record SarifRuleMetadata(string Id, string Title, string Description, string HelpUri, string Category, string? DefaultLevel);
+internal sealed record SarifRuleMetadata(string Id, string Title, string Description, string HelpUri, string Category, string? DefaultLevel)
+{
+    /// <summary>Other analyzers' rules are grouped under their own category; those without one under "Other".</summary>
+    public static string PeerCategory(SarifRuleMetadata? rule) => rule?.Category is { Length: > 0 } category ? category : "Other";
+
+    public static RuleInfo PeerRule(string id, SarifRuleMetadata? rule) => new()
+    {
+        Id = id,
+        Title = rule?.Title ?? "",
+        Category = PeerCategory(rule),
+        HelpUri = rule?.HelpUri ?? "",
+        Description = rule?.Description ?? "",
+        IsPeer = true,
+        DefaultSeverity = SarifLevels.ToSeverity(rule?.DefaultLevel),
+    };
+}
