@@ -3,9 +3,9 @@ using System.IO;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using PerfAnalyzers.Report.Cli;
 using PerfAnalyzers.Report.Model;
 using PerfAnalyzers.Report.Output;
-using PerfAnalyzers.Report.Cli;
 
 namespace PerfAnalyzers.Report;
 

@@ -47,6 +47,20 @@ public sealed class ReportAggregatorTests
     }
 
     [Fact]
+    public void ListedRules_AllOfOursAndOnlyThePeerRulesWithIssues()
+    {
+        var listed = Report.ListedRules.Select(r => r.Id).ToList();
+        Assert.Contains("CA1845", listed);
+        Assert.All(PerfAnalyzers.Report.Analysis.RuleAssemblies.Rules.Keys, id => Assert.Contains(id, listed));
+        var quiet = ReportAggregator.Aggregate(SampleReports.Result() with { Issues = SampleReports.Result().Issues.Where(i => !i.IsPeer).ToList() }, top: 3, toolVersion: "t");
+        Assert.DoesNotContain("CA1845", quiet.ListedRules.Select(r => r.Id));
+    }
+
+    [Fact]
+    public void GateCounts_ErrorsWarningsAndNew() =>
+        Assert.Equal(new GateCounts(1, 4, 0), Report.Counts);
+
+    [Fact]
     public void EmptyResult_ZeroTotalsWithoutDivisionByZero()
     {
         var empty = ReportAggregator.Aggregate(CollectedIssues.Empty, top: 10, toolVersion: "t");
