@@ -4,6 +4,8 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using PerfAnalyzers.Report.Cli;
+using PerfAnalyzers.Report.Model;
+using PerfAnalyzers.Report.Output;
 
 namespace PerfAnalyzers.Report;
 

@@ -4,7 +4,7 @@ using System.Linq;
 
 namespace PerfAnalyzers.Report.Analysis;
 
-/// <summary>Runs <c>dotnet restore</c> on a project, so a fresh checkout can be reported on in one command (<c>--restore</c>).</summary>
+/// <summary>Runs <c>dotnet restore</c> on a project, so a fresh checkout can be reported on in one command, as <c>dotnet build</c> restores first.</summary>
 internal static class ProjectRestore
 {
     /// <summary>Null when the restore succeeded; otherwise the reason, in one line.</summary>

@@ -21,6 +21,12 @@ public static class RuleAssemblies
     /// <summary>Our rules by id.</summary>
     public static IReadOnlyDictionary<string, RuleInfo> Rules => LazyRules.Value;
 
+    /// <summary>Every descriptor the catalogue declares, including rules whose analyzer is still being written.</summary>
+    public static IEnumerable<DiagnosticDescriptor> CatalogDescriptors =>
+        typeof(RuleCatalog).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
+            .Select(f => (DiagnosticDescriptor)f.GetValue(null)!);
+
     private static ImmutableArray<DiagnosticAnalyzer> CreateAnalyzers() =>
         typeof(RuleCatalog).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
@@ -35,11 +41,7 @@ public static class RuleAssemblies
             .SelectMany(t => ((CodeFixProvider)Activator.CreateInstance(t)!).FixableDiagnosticIds)
             .ToHashSet(StringComparer.Ordinal);
 
-        // Every descriptor the catalogue declares, including rules whose analyzer is still being written.
-        var descriptors = typeof(RuleCatalog).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
-            .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
-            .Concat(Analyzers.SelectMany(a => a.SupportedDiagnostics));
+        var descriptors = CatalogDescriptors.Concat(Analyzers.SelectMany(a => a.SupportedDiagnostics));
 
         var rules = new Dictionary<string, RuleInfo>(StringComparer.Ordinal);
         foreach (var d in descriptors)

@@ -1,20 +1,17 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Collections.Immutable;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using System.Xml;
-using Microsoft.Build.Locator;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.MSBuild;
-using PerfAnalyzers.Report.Cli;
+using PerfAnalyzers.Report.Baselines;
 using PerfAnalyzers.Report.Inputs;
 using PerfAnalyzers.Report.Model;
-using AnalysisResult = PerfAnalyzers.Report.Model.AnalysisResult;
 
 namespace PerfAnalyzers.Report.Analysis;
 
@@ -24,114 +21,45 @@ namespace PerfAnalyzers.Report.Analysis;
 /// </summary>
 public sealed class WorkspaceAnalysis
 {
-    private readonly AnalysisResult _result;
     private readonly string _root;
     private readonly bool _timing;
-    private readonly Progress _progress;
     private readonly bool _restore;
+    private readonly IAnalysisProgress _progress;
 
-    public WorkspaceAnalysis(AnalysisResult result, string root, bool timing, Progress progress, bool restore = false)
+    /// <param name="root">Folder that reported paths are relative to.</param>
+    /// <param name="restore">Restore each project before loading it, as <c>dotnet build</c> does.</param>
+    public WorkspaceAnalysis(string root, bool timing, IAnalysisProgress progress, bool restore = true)
     {
-        _restore = restore;
-        _result = result;
         _root = root;
         _timing = timing;
         _progress = progress;
+        _restore = restore;
     }
 
-    public async Task RunAsync(string input, CancellationToken cancellationToken)
+    public async Task<CollectedIssues> RunAsync(string input, CancellationToken cancellationToken)
     {
         var projectPaths = InputResolver.ResolveProjects(input);
-        _result.Inputs.Add(PathDisplay.Relative(_root, input));
-        EnsureMSBuild();
+        ProjectLoader.EnsureMSBuild();
 
-        var failures = new ConcurrentQueue<string>();
         using var workspace = MSBuildWorkspace.Create();
-        using var failedHandler = workspace.RegisterWorkspaceFailedHandler(e =>
+        var loaded = await new ProjectLoader(_root, _restore, _progress).LoadAsync(workspace, projectPaths, cancellationToken).ConfigureAwait(false);
+        if (loaded.Projects.Count == 0)
         {
-            if (e.Diagnostic.Kind == WorkspaceDiagnosticKind.Failure)
-            {
-                failures.Enqueue(e.Diagnostic.Message);
-            }
-        });
-
-        var requested = new List<string>();
-        foreach (var path in projectPaths)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var display = PathDisplay.Relative(_root, path);
-            if (_restore && PreCheck(path) is null)
-            {
-                _progress.Step($"Restoring {display}");
-                if (ProjectRestore.Run(path) is { } restoreFailure)
-                {
-                    Skip(display, restoreFailure);
-                    continue;
-                }
-            }
-
-            if (PreCheck(path) is { } reason)
-            {
-                Skip(display, reason);
-                continue;
-            }
-
-            if (workspace.CurrentSolution.Projects.Any(p => SamePath(p.FilePath, path)))
-            {
-                requested.Add(path);
-                continue;
-            }
-
-            _progress.Step($"Loading {display}");
-            try
-            {
-                await workspace.OpenProjectAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
-                requested.Add(path);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                Skip(display, OneLine(FailureFor(path, failures) ?? e.Message));
-            }
-        }
-
-        var loadable = new List<Project>();
-        // Opening a project also loads the projects it references; report only on what was asked for.
-        foreach (var project in workspace.CurrentSolution.Projects.Where(p => p.Language == LanguageNames.CSharp && requested.Any(r => SamePath(p.FilePath, r))))
-        {
-            var path = project.FilePath ?? project.Name;
-            var failure = FailureFor(path, failures);
-            if (failure is not null && (failure.Contains("project.assets.json", StringComparison.Ordinal) || failure.Contains("NETSDK1004", StringComparison.Ordinal)))
-            {
-                Skip(PathDisplay.Relative(_root, path), "restore not run (obj/project.assets.json missing); run 'dotnet restore' first");
-                continue;
-            }
-
-            if (RestoreCheck.IsMissing(project))
-            {
-                Skip(PathDisplay.Relative(_root, path), "restore not run (project.assets.json missing for a project with package references); run 'dotnet restore' first");
-                continue;
-            }
-
-            if (!project.MetadataReferences.Any())
-            {
-                Skip(PathDisplay.Relative(_root, path), failure is null ? "no references resolved (is the target SDK installed and restore run?)" : OneLine(failure));
-                continue;
-            }
-
-            loadable.Add(project);
-        }
-
-        if (loadable.Count == 0)
-        {
-            var skipped = string.Join("; ", _result.SkippedProjects.Select(s => s.Path + ": " + s.Reason));
+            var skipped = string.Join("; ", loaded.Skipped.Select(s => s.Path + ": " + s.Reason));
             throw new ReportInputException($"no project in '{input}' could be loaded ({skipped})");
         }
 
-        _result.ProjectCount += loadable.Select(p => p.FilePath).Distinct(StringComparer.Ordinal).Count();
-        await AnalyseAsync(loadable, cancellationToken).ConfigureAwait(false);
+        var analysed = await AnalyseAsync(loaded.Projects, cancellationToken).ConfigureAwait(false);
+        return analysed with
+        {
+            Inputs = [PathDisplay.Relative(_root, input)],
+            Rules = RuleAssemblies.Rules,
+            SkippedProjects = loaded.Skipped,
+            ProjectCount = loaded.Projects.Select(p => p.FilePath).Distinct(StringComparer.Ordinal).Count(),
+        };
     }
 
-    private async Task AnalyseAsync(IReadOnlyList<Project> projects, CancellationToken cancellationToken)
+    private async Task<CollectedIssues> AnalyseAsync(IReadOnlyList<Project> projects, CancellationToken cancellationToken)
     {
         var analyzers = RuleAssemblies.Analyzers;
         var issues = new ConcurrentBag<Issue>();
@@ -150,7 +78,7 @@ public sealed class WorkspaceAnalysis
 
             var options = new CompilationWithAnalyzersOptions(
                 project.AnalyzerOptions,
-                (exception, analyzer, _) => crashes.Enqueue($"{analyzer.GetType().Name} threw {exception.GetType().Name} in {project.Name}: {OneLine(exception.Message)}"),
+                (exception, analyzer, _) => crashes.Enqueue($"{analyzer.GetType().Name} threw {exception.GetType().Name} in {project.Name}: {ProjectLoader.OneLine(exception.Message)}"),
                 concurrentAnalysis: true,
                 logAnalyzerExecutionTime: _timing,
                 reportSuppressedDiagnostics: false);
@@ -181,117 +109,45 @@ public sealed class WorkspaceAnalysis
 
         // Multi-targeted projects load once per framework; the build reports each place once per framework too, but a report counts places.
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var issue in issues.OrderBy(i => i, IssueOrder.Instance))
-        {
-            if (seen.Add(string.Join("\u001f", issue.RuleId, issue.FilePath, issue.Line, issue.Column, issue.EndLine, issue.EndColumn, issue.Message)))
-            {
-                _result.Issues.Add(issue);
-            }
-        }
+        var distinct = issues.OrderBy(i => i, IssueOrder.Instance)
+            .Where(i => seen.Add(string.Join("\u001f", i.RuleId, i.FilePath, i.Line, i.Column, i.EndLine, i.EndColumn, i.Message)))
+            .ToList();
 
-        foreach (var (analyzer, ticks) in times)
+        return new CollectedIssues
         {
-            _result.Timings.Add(new RuleTiming(analyzer.GetType().Name, analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct().OrderBy(i => i, StringComparer.Ordinal).ToList(), TimeSpan.FromTicks(ticks)));
-        }
-
-        foreach (var crash in crashes.Distinct())
-        {
-            _result.Notes.Add("Analyzer failure: " + crash);
-        }
+            Issues = distinct,
+            Timings = times.Select(t => new RuleTiming(
+                t.Key.GetType().Name,
+                t.Key.SupportedDiagnostics.Select(d => d.Id).Distinct().OrderBy(i => i, StringComparer.Ordinal).ToList(),
+                TimeSpan.FromTicks(t.Value))).ToList(),
+            Notes = crashes.Distinct().Select(crash => "Analyzer failure: " + crash).ToList(),
+        };
     }
 
-    private Issue ToIssue(Diagnostic diagnostic, Model.RuleInfo rule, string projectName)
+    private Issue ToIssue(Diagnostic diagnostic, RuleInfo rule, string projectName)
     {
         var span = diagnostic.Location.GetLineSpan();
         var tree = diagnostic.Location.SourceTree!;
         var text = tree.GetText();
         var lineIndex = span.StartLinePosition.Line;
+        var filePath = PathDisplay.Relative(_root, span.Path);
+        var member = EnclosingMember.Find(tree.GetRoot(), diagnostic.Location.SourceSpan.Start);
+        var sourceLine = lineIndex < text.Lines.Count ? text.Lines[lineIndex].ToString() : "";
         return new Issue
         {
             RuleId = diagnostic.Id,
             Severity = SeverityMapping.From(diagnostic.Severity),
             Category = rule.Category,
-            Message = diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture),
-            FilePath = PathDisplay.Relative(_root, span.Path),
+            Message = diagnostic.GetMessage(CultureInfo.InvariantCulture),
+            FilePath = filePath,
             Line = lineIndex + 1,
             Column = span.StartLinePosition.Character + 1,
             EndLine = span.EndLinePosition.Line + 1,
             EndColumn = span.EndLinePosition.Character + 1,
-            Member = EnclosingMember.Find(tree.GetRoot(), diagnostic.Location.SourceSpan.Start),
-            SourceLine = lineIndex < text.Lines.Count ? text.Lines[lineIndex].ToString() : "",
+            Member = member,
+            SourceLine = sourceLine,
             Project = projectName,
+            Fingerprint = Fingerprint.Compute(diagnostic.Id, filePath, member, sourceLine),
         };
-    }
-
-    private void Skip(string path, string reason)
-    {
-        if (_result.SkippedProjects.Any(s => s.Path == path))
-        {
-            return;
-        }
-
-        _result.SkippedProjects.Add(new SkippedProject(path, reason));
-        _progress.Warn($"skipped {path}: {reason}");
-    }
-
-    /// <summary>Reasons found without MSBuild: a missing or malformed project file.</summary>
-    private static string? PreCheck(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return "project file does not exist";
-        }
-
-        try
-        {
-            using var reader = XmlReader.Create(path, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
-            while (reader.Read())
-            {
-            }
-        }
-        catch (XmlException e)
-        {
-            return $"project file is not valid XML (line {e.LineNumber}, position {e.LinePosition})";
-        }
-        catch (IOException e)
-        {
-            return "project file cannot be read: " + e.Message;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return "project file cannot be read: access denied";
-        }
-
-        return null;
-    }
-
-    private static string? FailureFor(string path, IEnumerable<string> failures)
-    {
-        var name = Path.GetFileName(path);
-        return failures.FirstOrDefault(f => f.Contains(path, StringComparison.Ordinal)) ?? failures.FirstOrDefault(f => f.Contains(name, StringComparison.Ordinal));
-    }
-
-    private static bool SamePath(string? a, string b) => a is not null && string.Equals(Path.GetFullPath(a), b, StringComparison.Ordinal);
-
-    private static string OneLine(string text)
-    {
-        var line = text.Replace("\r", " ", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal).Trim();
-        return line.Length > 300 ? line.Substring(0, 300) + "…" : line;
-    }
-
-    private static void EnsureMSBuild()
-    {
-        if (MSBuildLocator.IsRegistered)
-        {
-            return;
-        }
-
-        var instance = MSBuildLocator.QueryVisualStudioInstances().OrderByDescending(i => i.Version).FirstOrDefault();
-        if (instance is null)
-        {
-            throw new ReportInputException("no .NET SDK found to load projects (install the .NET SDK, or pass build logs with --sarif)");
-        }
-
-        MSBuildLocator.RegisterInstance(instance);
     }
 }

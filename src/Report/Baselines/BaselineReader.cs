@@ -1,10 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
-using PerfAnalyzers.Report.Cli;
+using PerfAnalyzers.Report.Json;
 using PerfAnalyzers.Report.Model;
-using PerfAnalyzers.Report.Output;
 
 namespace PerfAnalyzers.Report.Baselines;
 
@@ -13,20 +13,64 @@ public static class BaselineReader
 {
     public static List<Issue> Read(string path)
     {
+        var bytes = ReadBytes(path);
+        var header = Deserialize(path, bytes, PerfReportJsonContext.Default.PerfReportHeader, asHeader: true);
+        if (header?.Schema != PerfReportDocument.SchemaName)
+        {
+            throw NotAReport(path);
+        }
+
+        var version = header.SchemaVersion ?? "";
+        if (!version.StartsWith("1.", StringComparison.Ordinal))
+        {
+            throw new ReportInputException($"baseline '{path}' has schemaVersion '{version}'; this perf-report reads schema version 1.x");
+        }
+
+        var document = Deserialize(path, bytes, PerfReportJsonContext.Default.PerfReportDocument, asHeader: false);
+        if (document?.Issues is not { } issues)
+        {
+            throw new ReportInputException($"baseline '{path}' has no \"issues\" array");
+        }
+
+        return issues.Select((issue, index) => ToIssue(path, issue, index)).ToList();
+    }
+
+    private static Issue ToIssue(string path, JsonIssue? issue, int index)
+    {
+        if (issue is null || issue.RuleId.Length == 0 || issue.Fingerprint.Length == 0)
+        {
+            throw new ReportInputException($"baseline '{path}': issues[{index}] lacks \"ruleId\" or \"fingerprint\"");
+        }
+
+        return new Issue
+        {
+            RuleId = issue.RuleId,
+            Fingerprint = issue.Fingerprint,
+            Severity = Enum.TryParse<IssueSeverity>(issue.Severity, out var severity) ? severity : IssueSeverity.Warning,
+            Category = issue.Category,
+            Message = issue.Message,
+            FilePath = issue.File,
+            Line = issue.Line,
+            Column = issue.Column,
+            EndLine = issue.EndLine,
+            EndColumn = issue.EndColumn,
+            Member = issue.Member,
+            SourceLine = issue.SourceLine,
+            Project = issue.Project,
+            IsPeer = issue.Peer,
+        };
+    }
+
+    private static byte[] ReadBytes(string path)
+    {
         if (!File.Exists(path))
         {
             throw new ReportInputException($"baseline '{path}' does not exist");
         }
 
-        JsonDocument document;
         try
         {
-            using var stream = File.OpenRead(path);
-            document = JsonDocument.Parse(stream);
-        }
-        catch (JsonException e)
-        {
-            throw new ReportInputException($"baseline '{path}' is not valid JSON (line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1})");
+            return File.ReadAllBytes(path);
         }
         catch (IOException e)
         {
@@ -36,74 +80,25 @@ public static class BaselineReader
         {
             throw new ReportInputException($"baseline '{path}' cannot be read: access denied");
         }
-
-        using (document)
-        {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("schema", out var schema) || schema.ValueKind != JsonValueKind.String || schema.GetString() != JsonReportWriter.SchemaName)
-            {
-                throw new ReportInputException($"baseline '{path}' is not a perf-report JSON report (expected \"schema\": \"{JsonReportWriter.SchemaName}\"; write one with --format json)");
-            }
-
-            var version = root.TryGetProperty("schemaVersion", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() ?? "" : "";
-            if (!version.StartsWith("1.", StringComparison.Ordinal))
-            {
-                throw new ReportInputException($"baseline '{path}' has schemaVersion '{version}'; this perf-report reads schema version 1.x");
-            }
-
-            if (!root.TryGetProperty("issues", out var issues) || issues.ValueKind != JsonValueKind.Array)
-            {
-                throw new ReportInputException($"baseline '{path}' has no \"issues\" array");
-            }
-
-            var result = new List<Issue>();
-            var index = 0;
-            foreach (var item in issues.EnumerateArray())
-            {
-                if (item.ValueKind != JsonValueKind.Object
-                    || !TryString(item, "ruleId", out var ruleId)
-                    || !TryString(item, "fingerprint", out var fingerprint))
-                {
-                    throw new ReportInputException($"baseline '{path}': issues[{index}] lacks \"ruleId\" or \"fingerprint\"");
-                }
-
-                result.Add(new Issue
-                {
-                    RuleId = ruleId,
-                    Fingerprint = fingerprint,
-                    Severity = TryString(item, "severity", out var s) && Enum.TryParse<IssueSeverity>(s, out var sev) ? sev : IssueSeverity.Warning,
-                    Category = TryString(item, "category", out var c) ? c : "",
-                    Message = TryString(item, "message", out var m) ? m : "",
-                    FilePath = TryString(item, "file", out var f) ? f : "",
-                    Line = TryInt(item, "line"),
-                    Column = TryInt(item, "column"),
-                    EndLine = TryInt(item, "endLine"),
-                    EndColumn = TryInt(item, "endColumn"),
-                    Member = TryString(item, "member", out var mem) ? mem : "",
-                    SourceLine = TryString(item, "sourceLine", out var src) ? src : "",
-                    Project = TryString(item, "project", out var p) ? p : "",
-                    IsPeer = item.TryGetProperty("peer", out var peer) && peer.ValueKind == JsonValueKind.True,
-                });
-                index++;
-            }
-
-            return result;
-        }
     }
 
-    private static bool TryString(JsonElement element, string name, out string value)
+    private static T? Deserialize<T>(string path, byte[] bytes, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, bool asHeader)
     {
-        if (element.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String)
+        try
         {
-            value = p.GetString() ?? "";
-            return true;
+            return JsonSerializer.Deserialize(bytes, type);
         }
-
-        value = "";
-        return false;
+        catch (JsonException e) when (e.InnerException is JsonException)
+        {
+            // The serializer wraps the reader's syntax errors; a bare JsonException is a value of the wrong type.
+            throw new ReportInputException($"baseline '{path}' is not valid JSON (line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1})");
+        }
+        catch (JsonException e)
+        {
+            throw asHeader ? NotAReport(path) : new ReportInputException($"baseline '{path}' does not follow the perf-report schema at {e.Path}");
+        }
     }
 
-    private static int TryInt(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Number && p.TryGetInt32(out var i) ? i : 0;
+    private static ReportInputException NotAReport(string path) =>
+        new($"baseline '{path}' is not a perf-report JSON report (expected \"schema\": \"{PerfReportDocument.SchemaName}\"; write one with --format json)");
 }

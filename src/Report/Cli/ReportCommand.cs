@@ -1,8 +1,12 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using System.IO;
 using System.Linq;
 using System.Reflection;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using PerfAnalyzers.Report.Analysis;
@@ -13,7 +17,7 @@ using PerfAnalyzers.Report.Sarif;
 
 namespace PerfAnalyzers.Report.Cli;
 
-/// <summary>The whole run: parse, check outputs and baseline first, collect issues, compare, render, gate.</summary>
+/// <summary>The whole run: parse, check outputs and baseline first, collect issues, aggregate, render, gate.</summary>
 public static class ReportCommand
 {
     public const int ExitClean = 0;
@@ -24,61 +28,54 @@ public static class ReportCommand
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, string currentDirectory, CancellationToken cancellationToken)
     {
-        var options = ReportOptions.Parse(args);
-        if (options.Help)
+        var cli = new ReportCommandLine();
+        var version = cli.Root.Options.OfType<VersionOption>().Single();
+        version.Action = new PrintVersion();
+        cli.Root.SetAction((parsed, ct) => RunReportAsync(ReportOptions.From(cli, parsed), stdout, stderr, currentDirectory, ct));
+
+        var parsed = cli.Root.Parse(args);
+        if (parsed.Action is not (HelpAction or PrintVersion) && parsed.Errors.Count > 0)
         {
-            stdout.WriteLine(ReportOptions.Usage);
-            return ExitClean;
+            throw new ReportInputException(parsed.Errors[0].Message);
         }
 
-        if (options.Version)
-        {
-            stdout.WriteLine(ToolVersion);
-            return ExitClean;
-        }
+        // Exceptions and Ctrl+C stay with Program, which turns them into one line and exit code 2.
+        var invocation = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+        return await parsed.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+    }
 
+    private static async Task<int> RunReportAsync(ReportOptions options, TextWriter stdout, TextWriter stderr, string currentDirectory, CancellationToken cancellationToken)
+    {
         foreach (var output in options.Outputs.Where(o => o.Path is not null))
         {
             AtomicFile.CheckWritable(output.Path!);
         }
 
         var baseline = options.Baseline is null ? null : BaselineReader.Read(options.Baseline);
-        var progress = new Progress(stderr, Progress.Detect(options.Quiet));
-        var result = await CollectAsync(options, currentDirectory, progress, cancellationToken).ConfigureAwait(false);
-        progress.Done();
+        var collected = await ConsoleProgress.RunAsync(stderr, options.Quiet, progress => CollectAsync(options, currentDirectory, progress, cancellationToken)).ConfigureAwait(false);
 
-        foreach (var rule in RuleAssemblies.Rules.Values)
-        {
-            result.Rules.TryAdd(rule.Id, rule);
-        }
-
-        var issues = result.Issues.Select(i => i with { Fingerprint = Fingerprint.Compute(i.RuleId, i.FilePath, i.Member, i.SourceLine) }).ToList();
-        List<Issue>? fixedIssues = null;
-        if (baseline is not null)
-        {
-            (issues, fixedIssues) = BaselineComparer.Compare(issues, baseline);
-        }
-
-        result.Issues.Clear();
-        result.Issues.AddRange(issues);
-        var report = ReportAggregator.Aggregate(result, options.Top, ToolVersion, fixedIssues, options.Baseline);
+        var report = baseline is null
+            ? ReportAggregator.Aggregate(collected, options.Top, ToolVersion)
+            : Compare(collected, baseline, options);
 
         var targets = options.Outputs.Count == 0 ? new List<OutputTarget> { new("console", null) } : options.Outputs;
         foreach (var target in targets)
         {
-            var formatter = Create(target.Format, currentDirectory);
+            var formatter = Formatter(target.Format, currentDirectory);
             if (target.Path is null)
             {
-                stdout.Flush();
-                var stream = new MemoryStream();
-                formatter.Write(report, stream);
-                stdout.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
+                using var buffer = new MemoryStream();
+                formatter.Write(report, buffer);
+                stdout.Write(Encoding.UTF8.GetString(buffer.ToArray()));
                 stdout.Flush();
             }
             else
             {
                 AtomicFile.Write(target.Path, s => formatter.Write(report, s));
-                progress.Step($"Wrote {target.Format} to {target.Path}");
+                if (!options.Quiet)
+                {
+                    stderr.WriteLine($"perf-report: Wrote {target.Format} to {TextSanitizer.ForTerminal(target.Path)}");
+                }
             }
         }
 
@@ -87,15 +84,27 @@ public static class ReportCommand
             ConsoleReportWriter.Write(report, stdout);
         }
 
-        return Gate(options.FailOn, report, stderr);
+        var failures = QualityGate.Failures(options.FailOn, report.Counts);
+        if (failures.Count == 0)
+        {
+            return ExitClean;
+        }
+
+        stderr.WriteLine("perf-report: gate failed: " + string.Join("; ", failures));
+        return ExitGateFailed;
     }
 
-    private static async Task<AnalysisResult> CollectAsync(ReportOptions options, string currentDirectory, Progress progress, CancellationToken cancellationToken)
+    private static ReportModel Compare(CollectedIssues collected, IReadOnlyList<Issue> baseline, ReportOptions options)
     {
-        var result = new AnalysisResult();
+        var (current, fixedIssues) = BaselineComparer.Compare(collected.Issues, baseline);
+        return ReportAggregator.Aggregate(collected with { Issues = current }, options.Top, ToolVersion, fixedIssues, options.Baseline);
+    }
+
+    private static async Task<CollectedIssues> CollectAsync(ReportOptions options, string currentDirectory, IAnalysisProgress progress, CancellationToken cancellationToken)
+    {
         if (options.SarifLogs.Count > 0)
         {
-            var reader = new SarifLogReader(result, options.IncludePeers, currentDirectory);
+            var reader = new SarifLogReader(options.IncludePeers, currentDirectory);
             foreach (var log in options.SarifLogs)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -103,14 +112,10 @@ public static class ReportCommand
                 reader.Read(log);
             }
 
-            reader.Finish();
-            result.ProjectCount = result.Issues.Select(i => i.Project).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).Count();
-            if (options.Timing)
-            {
-                result.Notes.Add("--timing needs in-process analysis; SARIF logs carry no analyzer times.");
-            }
-
-            return result;
+            var fromLogs = reader.Finish();
+            return options.Timing
+                ? fromLogs with { Notes = [.. fromLogs.Notes, "--timing needs in-process analysis; SARIF logs carry no analyzer times."] }
+                : fromLogs;
         }
 
         var input = options.Input;
@@ -124,41 +129,11 @@ public static class ReportCommand
             input = "samples";
         }
 
-        await new WorkspaceAnalysis(result, currentDirectory, options.Timing, progress, options.Restore).RunAsync(input, cancellationToken).ConfigureAwait(false);
-        return result;
+        var analysis = new WorkspaceAnalysis(currentDirectory, options.Timing, progress, options.Restore);
+        return await analysis.RunAsync(input, cancellationToken).ConfigureAwait(false);
     }
 
-    private static int Gate(FailOn failOn, ReportModel report, TextWriter stderr)
-    {
-        var reasons = new List<string>();
-        var errors = report.Issues.Count(i => i.Severity == IssueSeverity.Error);
-        var warnings = report.Issues.Count(i => i.Severity == IssueSeverity.Warning);
-        var added = report.Issues.Count(i => i.Baseline == BaselineStatus.New);
-        if (failOn.HasFlag(FailOn.Error) && errors > 0)
-        {
-            reasons.Add($"{errors} error(s)");
-        }
-
-        if (failOn.HasFlag(FailOn.Warning) && errors + warnings > 0)
-        {
-            reasons.Add($"{errors + warnings} warning(s) or error(s)");
-        }
-
-        if (failOn.HasFlag(FailOn.New) && added > 0)
-        {
-            reasons.Add($"{added} new issue(s) since the baseline");
-        }
-
-        if (reasons.Count == 0)
-        {
-            return ExitClean;
-        }
-
-        stderr.WriteLine("perf-report: gate failed: " + string.Join("; ", reasons));
-        return ExitGateFailed;
-    }
-
-    private static IReportFormatter Create(string format, string currentDirectory) => format switch
+    private static IReportFormatter Formatter(string format, string currentDirectory) => format switch
     {
         "markdown" => new MarkdownReportWriter(),
         "json" => new JsonReportWriter(),
@@ -172,5 +147,15 @@ public static class ReportCommand
         var version = typeof(ReportCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
         var plus = version.IndexOf('+', StringComparison.Ordinal);
         return plus < 0 ? version : version.Substring(0, plus);
+    }
+
+    /// <summary>The version without the commit hash the SDK appends, as earlier releases printed it.</summary>
+    private sealed class PrintVersion : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine(ToolVersion);
+            return ExitClean;
+        }
     }
 }

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.IO;
 using System.Linq;
+using PerfAnalyzers.Report.Model;
 
 namespace PerfAnalyzers.Report.Cli;
 
@@ -19,229 +21,133 @@ public enum FailOn
     New = 4,
 }
 
-/// <summary>Parsed command line.</summary>
-public sealed class ReportOptions
+/// <summary>The command line, parsed and checked: what to read, what to write and what gates the exit code.</summary>
+public sealed record ReportOptions
 {
-    public static readonly string[] Formats = { "console", "markdown", "json", "sarif", "html" };
+    public string? Input { get; init; }
 
-    public string? Input { get; private set; }
+    public IReadOnlyList<string> SarifLogs { get; init; } = [];
 
-    public List<string> SarifLogs { get; } = new();
+    public bool IncludePeers { get; init; }
 
-    public bool IncludePeers { get; private set; }
+    public IReadOnlyList<OutputTarget> Outputs { get; init; } = [];
 
-    public List<OutputTarget> Outputs { get; } = new();
+    public int Top { get; init; } = 10;
 
-    public int Top { get; private set; } = 10;
+    public string? Baseline { get; init; }
 
-    public string? Baseline { get; private set; }
+    public FailOn FailOn { get; init; }
 
-    public FailOn FailOn { get; private set; }
+    public bool Timing { get; init; }
 
-    public bool Timing { get; private set; }
+    /// <summary>Restore projects before loading them; on unless <c>--no-restore</c>.</summary>
+    public bool Restore { get; init; } = true;
 
-    public bool Restore { get; private set; }
+    public bool Quiet { get; init; }
 
-    public bool Quiet { get; private set; }
-
-    public bool Help { get; private set; }
-
-    public bool Version { get; private set; }
-
+    /// <summary>Parses and checks a command line that runs a report (not --help or --version).</summary>
     public static ReportOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new ReportOptions();
-        var pendingFormats = new List<string>();
-        for (var i = 0; i < args.Count; i++)
+        var commandLine = new ReportCommandLine();
+        return From(commandLine, commandLine.Root.Parse(args));
+    }
+
+    internal static ReportOptions From(ReportCommandLine cli, ParseResult parsed)
+    {
+        if (parsed.Errors.Count > 0)
         {
-            var arg = args[i];
-            string Value()
-            {
-                if (i + 1 >= args.Count || (args[i + 1].StartsWith("--", StringComparison.Ordinal) && args[i + 1].Length > 2))
-                {
-                    throw new ReportInputException($"option {arg} needs a value");
-                }
-
-                return args[++i];
-            }
-
-            switch (arg)
-            {
-                case "-h" or "--help" or "-?":
-                    options.Help = true;
-                    break;
-                case "--version":
-                    options.Version = true;
-                    break;
-                case "--sarif":
-                    var before = options.SarifLogs.Count;
-                    while (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
-                    {
-                        options.SarifLogs.Add(args[++i]);
-                    }
-
-                    if (options.SarifLogs.Count == before)
-                    {
-                        throw new ReportInputException("option --sarif needs at least one SARIF log file");
-                    }
-
-                    break;
-                case "--include-peers":
-                    options.IncludePeers = true;
-                    break;
-                case "-f" or "--format":
-                    foreach (var format in Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                    {
-                        pendingFormats.Add(NormaliseFormat(format));
-                    }
-
-                    break;
-                case "-o" or "--output":
-                    var path = Value();
-                    string bound;
-                    if (pendingFormats.Count > 0)
-                    {
-                        bound = pendingFormats[^1];
-                        pendingFormats.RemoveAt(pendingFormats.Count - 1);
-                    }
-                    else
-                    {
-                        bound = FormatFromExtension(path);
-                    }
-
-                    options.Outputs.Add(new OutputTarget(bound, path));
-                    break;
-                case "--top":
-                    var top = Value();
-                    if (!int.TryParse(top, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
-                    {
-                        throw new ReportInputException($"--top needs a positive whole number, not '{top}'");
-                    }
-
-                    options.Top = n;
-                    break;
-                case "--baseline":
-                    options.Baseline = Value();
-                    break;
-                case "--fail-on":
-                    foreach (var gate in Value().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                    {
-                        options.FailOn |= gate.ToLowerInvariant() switch
-                        {
-                            "error" => FailOn.Error,
-                            "warning" => FailOn.Warning,
-                            "new" => FailOn.New,
-                            _ => throw new ReportInputException($"--fail-on takes error, warning or new, not '{gate}'"),
-                        };
-                    }
-
-                    break;
-                case "--timing":
-                    options.Timing = true;
-                    break;
-                case "--restore":
-                    options.Restore = true;
-                    break;
-                case "-q" or "--quiet":
-                    options.Quiet = true;
-                    break;
-                default:
-                    if (arg.StartsWith('-') && arg.Length > 1)
-                    {
-                        throw new ReportInputException($"unknown option '{arg}' (see --help)");
-                    }
-
-                    if (options.Input is not null)
-                    {
-                        throw new ReportInputException($"only one input path is allowed ('{options.Input}' and '{arg}'); use a solution or a folder for several projects");
-                    }
-
-                    options.Input = arg;
-                    break;
-            }
+            throw new ReportInputException(parsed.Errors[0].Message);
         }
 
-        options.Outputs.AddRange(pendingFormats.Select(f => new OutputTarget(f, null)));
-        if (options.Outputs.Count(o => o.Path is null) > 1)
+        var options = new ReportOptions
+        {
+            Input = parsed.GetValue(cli.Input)?.SingleOrDefault(),
+            SarifLogs = parsed.GetValue(cli.Sarif) ?? [],
+            IncludePeers = parsed.GetValue(cli.IncludePeers),
+            Outputs = PairOutputs(cli, parsed),
+            Top = parsed.GetValue(cli.Top) is { Length: > 0 } top ? ReportCommandLine.ParseTop(top[^1])!.Value : 10,
+            Baseline = parsed.GetValue(cli.Baseline)?.LastOrDefault(),
+            FailOn = (parsed.GetResult(cli.FailOn)?.Tokens ?? []).SelectMany(ReportCommandLine.ListValues).Aggregate(FailOn.None, (gates, gate) => gates | Enum.Parse<FailOn>(gate, ignoreCase: true)),
+            Timing = parsed.GetValue(cli.Timing),
+            Restore = !parsed.GetValue(cli.NoRestore),
+            Quiet = parsed.GetValue(cli.Quiet),
+        };
+        options.Check();
+        return options;
+    }
+
+    /// <summary>
+    /// Pairs each --output with the --format given just before it. The parser keeps option values apart, so the
+    /// pairing reads the parsed tokens in command-line order.
+    /// </summary>
+    private static List<OutputTarget> PairOutputs(ReportCommandLine cli, ParseResult parsed)
+    {
+        var outputs = new List<OutputTarget>();
+        var pendingFormats = new List<string>();
+        Option? option = null;
+        foreach (var token in parsed.Tokens)
+        {
+            if (token.Type == TokenType.Option)
+            {
+                option = new Option[] { cli.Format, cli.Output }.FirstOrDefault(o => o.Name == token.Value || o.Aliases.Contains(token.Value));
+                continue;
+            }
+
+            if (token.Type != TokenType.Argument)
+            {
+                continue;
+            }
+
+            if (option == cli.Format)
+            {
+                pendingFormats.AddRange(ReportCommandLine.ListValues(token).Select(f => FormatNames.Normalise(f)!));
+            }
+            else if (option == cli.Output)
+            {
+                var path = token.Value;
+                var format = pendingFormats.Count > 0 ? pendingFormats[^1] : FormatNames.FromExtension(path)
+                    ?? throw new ReportInputException($"cannot tell the format of output '{path}' from its extension; put --format <format> before --output");
+                if (pendingFormats.Count > 0)
+                {
+                    pendingFormats.RemoveAt(pendingFormats.Count - 1);
+                }
+
+                outputs.Add(new OutputTarget(format, path));
+            }
+
+            option = null;
+        }
+
+        outputs.AddRange(pendingFormats.Select(f => new OutputTarget(f, null)));
+        return outputs;
+    }
+
+    private void Check()
+    {
+        if (Outputs.Count(o => o.Path is null) > 1)
         {
             throw new ReportInputException("only one format can go to standard output; give the others an --output file");
         }
 
-        var duplicate = options.Outputs.Where(o => o.Path is not null).GroupBy(o => Path.GetFullPath(o.Path!)).FirstOrDefault(g => g.Count() > 1);
+        var duplicate = Outputs.Where(o => o.Path is not null).GroupBy(o => Path.GetFullPath(o.Path!)).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
             throw new ReportInputException($"output '{duplicate.First().Path}' is given twice");
         }
 
-        if (options.FailOn.HasFlag(FailOn.New) && options.Baseline is null)
+        if (FailOn.HasFlag(FailOn.New) && Baseline is null)
         {
             throw new ReportInputException("--fail-on new needs --baseline <previous report.json>");
         }
 
-        if (options.Input is not null && options.SarifLogs.Count > 0)
+        if (Input is not null && SarifLogs.Count > 0)
         {
-            throw new ReportInputException($"give either a project/solution/folder ('{options.Input}') or --sarif logs, not both");
+            throw new ReportInputException($"give either a project/solution/folder ('{Input}') or --sarif logs, not both");
         }
 
-        if (options.IncludePeers && options.SarifLogs.Count == 0)
+        if (IncludePeers && SarifLogs.Count == 0)
         {
             throw new ReportInputException("--include-peers applies to --sarif input (other analyzers do not run in-process)");
         }
-
-        return options;
     }
-
-    private static string NormaliseFormat(string format)
-    {
-        var lower = format.ToLowerInvariant();
-        lower = lower switch
-        {
-            "md" => "markdown",
-            "text" => "console",
-            _ => lower,
-        };
-
-        if (!Formats.Contains(lower))
-        {
-            throw new ReportInputException($"unknown format '{format}'; use {string.Join(", ", Formats)}");
-        }
-
-        return lower;
-    }
-
-    private static string FormatFromExtension(string path) => Path.GetExtension(path).ToLowerInvariant() switch
-    {
-        ".json" => "json",
-        ".sarif" => "sarif",
-        ".html" or ".htm" => "html",
-        ".md" or ".markdown" => "markdown",
-        ".txt" => "console",
-        _ => throw new ReportInputException($"cannot tell the format of output '{path}' from its extension; put --format <format> before --output"),
-    };
-
-    public const string Usage = """
-        Usage: perf-report [<input>] [options]
-
-        Summarises performance issues found by the PerfAnalyzers rules.
-
-        Input (one of):
-          <input>                 .sln, .slnx, .csproj or folder (default: samples/)
-          --sarif <log>...        SARIF 2.1 logs from builds (-p:ErrorLog=log.sarif%2Cversion=2.1),
-                                  merged and de-duplicated
-          --include-peers         with --sarif: also count other analyzers' diagnostics
-          --restore               run 'dotnet restore' on each project before loading it
-
-        Output:
-          -f, --format <list>     console, markdown, json, sarif, html (comma-separated or repeated)
-          -o, --output <file>     write the preceding --format (or the format of the extension) to a file
-          --top <n>               rows in top files/projects/fix-first lists (default 10)
-          --timing                analyzer execution time per rule
-          -q, --quiet             no progress and no console summary when writing files
-
-        CI:
-          --baseline <report.json>  mark issues new, unchanged or fixed against a previous JSON report
-          --fail-on <list>          error, warning, new: exit 1 when such issues exist
-
-        Exit codes: 0 clean, 1 gate failed (--fail-on), 2 usage or input error.
-        """;
 }

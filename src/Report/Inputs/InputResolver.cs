@@ -5,7 +5,7 @@ using System.Linq;
 using System.Text.RegularExpressions;
 using System.Xml;
 using System.Xml.Linq;
-using PerfAnalyzers.Report.Cli;
+using PerfAnalyzers.Report.Model;
 
 namespace PerfAnalyzers.Report.Inputs;
 

@@ -4,10 +4,14 @@ using System.Linq;
 
 namespace PerfAnalyzers.Report.Model;
 
-/// <summary>Turns the collected issues into totals, rankings and the fix-first list.</summary>
+/// <summary>
+/// Turns the collected issues into totals, rankings and the fix-first list, and decides the things every output must
+/// agree on: which rules a report lists and the counts the exit-code gate uses.
+/// </summary>
 public static class ReportAggregator
 {
-    public static ReportModel Aggregate(AnalysisResult result, int top, string toolVersion, IReadOnlyList<Issue>? fixedIssues = null, string? baselinePath = null)
+    /// <param name="fixedIssues">Baseline issues no longer found (when a baseline was given).</param>
+    public static ReportModel Aggregate(CollectedIssues result, int top, string toolVersion, IReadOnlyList<Issue>? fixedIssues = null, string? baselinePath = null)
     {
         var issues = result.Issues.OrderBy(i => i, IssueOrder.Instance).ToList();
         var total = issues.Count;
@@ -86,9 +90,27 @@ public static class ReportAggregator
             SkippedProjects = result.SkippedProjects.OrderBy(s => s.Path, StringComparer.Ordinal).ToList(),
             Timings = result.Timings.OrderByDescending(t => t.Time).ThenBy(t => t.Analyzer, StringComparer.Ordinal).ToList(),
             Notes = result.Notes.ToList(),
-            Rules = new SortedDictionary<string, RuleInfo>(result.Rules, StringComparer.Ordinal),
+            Rules = new SortedDictionary<string, RuleInfo>(result.Rules.ToDictionary(), StringComparer.Ordinal),
+            ListedRules = ListedRules(result.Rules, byRule),
+            Counts = new GateCounts(
+                issues.Count(i => i.Severity == IssueSeverity.Error),
+                issues.Count(i => i.Severity == IssueSeverity.Warning),
+                issues.Count(i => i.Baseline == BaselineStatus.New)),
             Top = top,
         };
+    }
+
+    /// <summary>Our rules always (a report documents what was checked); other analyzers' rules only where they found something.</summary>
+    private static List<RuleInfo> ListedRules(IReadOnlyDictionary<string, RuleInfo> rules, IReadOnlyList<RuleRow> byRule)
+    {
+        var found = byRule.Select(r => r.RuleId).ToHashSet(StringComparer.Ordinal);
+        // A rule with issues but no metadata is still listed, so SARIF results always have a rule to point at.
+        var unknown = byRule.Where(r => !rules.ContainsKey(r.RuleId)).Select(r => new RuleInfo { Id = r.RuleId, Category = r.Category, IsPeer = r.IsPeer });
+        return rules.Values
+            .Where(r => !r.IsPeer || found.Contains(r.Id))
+            .Concat(unknown)
+            .OrderBy(r => r.Id, StringComparer.Ordinal)
+            .ToList();
     }
 
     /// <summary>Errors weigh most; hidden diagnostics barely count.</summary>

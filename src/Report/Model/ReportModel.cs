@@ -14,6 +14,9 @@ public sealed record PriorityRow(int Rank, string RuleId, string Title, string C
 /// <summary>New, unchanged and fixed counts against the baseline.</summary>
 public sealed record BaselineSummary(string Path, int New, int Unchanged, int Fixed);
 
+/// <summary>The counts the exit-code gate needs, counted once by the aggregator.</summary>
+public sealed record GateCounts(int Errors, int Warnings, int New);
+
 /// <summary>The aggregated report every formatter renders.</summary>
 public sealed class ReportModel
 {
@@ -49,7 +52,13 @@ public sealed class ReportModel
 
     public required IReadOnlyList<string> Notes { get; init; }
 
+    /// <summary>Every known rule by id, for looking up titles and help links.</summary>
     public required IReadOnlyDictionary<string, RuleInfo> Rules { get; init; }
+
+    /// <summary>The rules a report lists (by id): all of ours, and other analyzers' rules only where they have issues.</summary>
+    public required IReadOnlyList<RuleInfo> ListedRules { get; init; }
+
+    public required GateCounts Counts { get; init; }
 
     public int Top { get; init; }
 }

@@ -1,6 +1,6 @@
 using System;
 using System.IO;
-using PerfAnalyzers.Report.Cli;
+using PerfAnalyzers.Report.Model;
 
 namespace PerfAnalyzers.Report.Output;
 

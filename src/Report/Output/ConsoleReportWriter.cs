@@ -4,17 +4,20 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
-using PerfAnalyzers.Report.Cli;
 using PerfAnalyzers.Report.Model;
+using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace PerfAnalyzers.Report.Output;
 
-/// <summary>Tables and bar charts that fit an 80-column terminal. All analysed text is sanitised (no escape sequences reach the terminal).</summary>
+/// <summary>
+/// The console summary as Spectre.Console tables and bar charts, 80 columns wide and without colour, so it reads the
+/// same in a terminal, a CI log and a .txt file. Analysed text is sanitised and only ever rendered as plain
+/// <see cref="Text"/>, never as markup.
+/// </summary>
 public sealed class ConsoleReportWriter : IReportFormatter
 {
     public const int Width = 80;
-    private const int NameWidth = 28;
-    private const int BarWidth = Width - 2 - NameWidth - 1 - 6 - 1 - 6 - 2;
 
     public string Name => "console";
 
@@ -24,216 +27,192 @@ public sealed class ConsoleReportWriter : IReportFormatter
         Write(report, writer);
     }
 
-    public static void Write(ReportModel report, TextWriter w)
+    public static void Write(ReportModel report, TextWriter writer)
     {
-        var inputs = string.Join(", ", report.Inputs.Select(TextSanitizer.ForTerminal));
-        w.WriteLine(Fit($"perf-report {report.ToolVersion}: {Plural(report.Total, "issue")} in {Plural(report.ProjectCount, "project")}"));
-        w.WriteLine(Fit("Input: " + inputs));
+        var buffer = new StringWriter { NewLine = "\n" };
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(buffer),
+        });
+        console.Profile.Width = Width;
+        console.Profile.Capabilities.Unicode = true;
+        console.Write(Render(report));
+
+        // Table cells are padded to their column width and borderless table edges are blank lines: trim both, as
+        // trailing blanks and double gaps only make diffs and logs noisier.
+        var previousBlank = false;
+        foreach (var line in buffer.ToString().TrimEnd().Split('\n').Select(l => l.TrimEnd()))
+        {
+            if (line.Length > 0 || !previousBlank)
+            {
+                writer.Write(line + "\n");
+            }
+
+            previousBlank = line.Length == 0;
+        }
+    }
+
+    /// <summary>The whole summary as one renderable, for any <see cref="IAnsiConsole"/>.</summary>
+    public static IRenderable Render(ReportModel report)
+    {
+        var parts = new List<IRenderable>
+        {
+            Plain($"perf-report {report.ToolVersion}: {Plural(report.Total, "issue")} in {Plural(report.ProjectCount, "project")}"),
+            Plain("Input: " + string.Join(", ", report.Inputs)),
+        };
         if (report.Baseline is { } b)
         {
-            w.WriteLine(Fit($"Baseline {TextSanitizer.ForTerminal(b.Path)}: {b.New} new, {b.Unchanged} unchanged, {b.Fixed} fixed"));
+            parts.Add(Plain($"Baseline {b.Path}: {b.New} new, {b.Unchanged} unchanged, {b.Fixed} fixed"));
         }
 
-        Chart(w, "By severity", report.BySeverity);
-        Chart(w, "By category", report.ByCategory.Select(r => r.IsPeer ? r with { Name = r.Name + " *" } : r).ToList());
+        Chart(parts, "By severity", report.BySeverity);
+        Chart(parts, "By category", report.ByCategory.Select(r => r.IsPeer ? r with { Name = r.Name + " *" } : r).ToList());
         if (report.ByCategory.Any(r => r.IsPeer))
         {
-            w.WriteLine("  * other analyzers");
+            parts.Add(Plain("  * other analyzers"));
         }
 
         if (report.ByRule.Count > 0)
         {
-            Heading(w, "By rule");
+            var table = Table("Rule", "Title", "Severity", "Count");
             foreach (var r in report.ByRule)
             {
-                var title = TextSanitizer.Truncate(TextSanitizer.ForTerminal(r.Title.Length > 0 ? r.Title : r.Category), Width - 2 - 10 - 1 - 8 - 1 - 6 - 1);
-                w.WriteLine($"  {TextSanitizer.Truncate(TextSanitizer.ForTerminal(r.RuleId), 10),-10} {title,-51} {r.Severity,-8}{r.Count,6}");
+                table.AddRow(Plain(r.RuleId), Plain(r.Title.Length > 0 ? r.Title : r.Category), Plain(r.Severity.ToString()), Plain(Number(r.Count)));
             }
+
+            Section(parts, "By rule", table);
         }
 
-        Chart(w, $"Top files", report.TopFiles, keepEnd: true);
+        Chart(parts, "Top files", report.TopFiles, keepEnd: true);
         if (report.TopProjects.Count > 1)
         {
-            Chart(w, "Top projects", report.TopProjects);
+            Chart(parts, "Top projects", report.TopProjects);
         }
 
         if (report.Priorities.Count > 0)
         {
-            Heading(w, "Fix first");
+            var table = Table("#", "Rule", "What to do", "Count", "Fix");
             foreach (var p in report.Priorities)
             {
-                var head = $"{p.Rank,3}. {TextSanitizer.ForTerminal(p.RuleId)} {TextSanitizer.ForTerminal(p.Title)}";
-                var tail = $" x{p.Count} {(p.Automatic ? "[code fix]" : "[manual]")}";
-                w.WriteLine(TextSanitizer.Truncate(head, Width - tail.Length) + tail);
-                if (p.Fix.Length > 0)
-                {
-                    foreach (var line in Wrap(TextSanitizer.ForTerminal(p.Fix), Width - 6))
-                    {
-                        w.WriteLine("      " + line);
-                    }
-                }
+                var what = p.Fix.Length > 0 ? new Rows(Plain(p.Title), Plain(p.Fix)) : (IRenderable)Plain(p.Title);
+                table.AddRow(Plain(Number(p.Rank)), Plain(p.RuleId), what, Plain(Number(p.Count)), Plain(p.Automatic ? "code fix" : "manual"));
             }
+
+            Section(parts, "Fix first", table);
         }
 
         if (report.Issues.Count > 0)
         {
             var shown = Math.Min(report.Issues.Count, Math.Max(report.Top, 1));
-            Heading(w, shown < report.Issues.Count ? $"Issues (most severe {shown} of {report.Issues.Count}; --top or another --format for more)" : "Issues");
-            foreach (var issue in report.Issues.Take(shown))
-            {
-                WriteIssue(w, issue);
-            }
+            var title = shown < report.Issues.Count ? $"Issues (most severe {shown} of {report.Issues.Count}; --top or another --format for more)" : "Issues";
+            Section(parts, title, new Rows(report.Issues.Take(shown).Select(IssueBlock)));
         }
 
         if (report.FixedIssues.Count > 0)
         {
-            Heading(w, $"Fixed since baseline ({report.FixedIssues.Count})");
+            var table = Table("Rule", "File", "Member");
             foreach (var issue in report.FixedIssues.Take(Math.Max(report.Top, 1)))
             {
-                w.WriteLine(Fit($"  {TextSanitizer.ForTerminal(issue.RuleId)} {TextSanitizer.ForTerminal(issue.FilePath)} {TextSanitizer.ForTerminal(issue.Member)}"));
+                table.AddRow(Plain(issue.RuleId), Plain(issue.FilePath), Plain(issue.Member));
             }
+
+            Section(parts, $"Fixed since baseline ({report.FixedIssues.Count})", table);
         }
 
         if (report.SkippedProjects.Count > 0)
         {
-            Heading(w, $"Skipped projects ({report.SkippedProjects.Count})");
+            var table = Table("Project", "Reason");
             foreach (var s in report.SkippedProjects)
             {
-                w.WriteLine(Fit("  " + TextSanitizer.ForTerminal(s.Path)));
-                foreach (var line in Wrap(TextSanitizer.ForTerminal(s.Reason), Width - 4))
-                {
-                    w.WriteLine("    " + line);
-                }
+                table.AddRow(Plain(s.Path), Plain(s.Reason));
             }
+
+            Section(parts, $"Skipped projects ({report.SkippedProjects.Count})", table);
         }
 
         if (report.Timings.Count > 0)
         {
-            Heading(w, "Analyzer time");
+            var table = Table("Rules", "Analyzer", "Time (ms)");
             foreach (var t in report.Timings)
             {
-                var ms = t.Time.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture) + " ms";
-                var rules = string.Join(",", t.RuleIds);
-                w.WriteLine(Fit($"  {TextSanitizer.Truncate(rules, 24),-24} {TextSanitizer.Truncate(t.Analyzer, 38),-38} {ms,12}"));
+                table.AddRow(Plain(string.Join(",", t.RuleIds)), Plain(t.Analyzer), Plain(t.Time.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)));
             }
+
+            Section(parts, "Analyzer time", table);
         }
 
-        foreach (var note in report.Notes)
-        {
-            foreach (var line in Wrap("Note: " + TextSanitizer.ForTerminal(note), Width))
-            {
-                w.WriteLine(line);
-            }
-        }
+        parts.AddRange(report.Notes.Select(note => Plain("Note: " + note)));
+        return new Rows(parts);
     }
 
-    private static void WriteIssue(TextWriter w, Issue issue)
+    private static IRenderable IssueBlock(Issue issue)
     {
         var status = issue.Baseline is BaselineStatus.New ? " [new]" : "";
-        var location = $"{TextSanitizer.ForTerminal(issue.FilePath)}:{issue.Line}:{issue.Column}";
-        var head = $"  {issue.Severity,-7} {TextSanitizer.ForTerminal(issue.RuleId)}{status} ";
-        w.WriteLine(head + TextSanitizer.Truncate(location, Width - head.Length, keepEnd: true));
+        var lines = new List<IRenderable> { Plain($"{issue.Severity,-7} {issue.RuleId}{status} {issue.FilePath}:{issue.Line}:{issue.Column}") };
+        var details = new List<IRenderable>();
         if (issue.Member.Length > 0)
         {
-            w.WriteLine(Fit("    in " + TextSanitizer.ForTerminal(issue.Member)));
+            details.Add(Plain("in " + issue.Member));
         }
 
-        foreach (var line in Wrap(TextSanitizer.ForTerminal(issue.Message), Width - 4))
+        details.Add(Plain(issue.Message));
+        if (issue.SourceLine.Trim().Length > 0)
         {
-            w.WriteLine("    " + line);
+            details.Add(Plain("| " + issue.SourceLine.Trim()));
         }
 
-        var source = TextSanitizer.ForTerminal(issue.SourceLine.Trim());
-        if (source.Length > 0)
-        {
-            w.WriteLine(Fit("    | " + source));
-        }
+        lines.Add(new Padder(new Rows(details), new Padding(2, 0, 0, 0)));
+        return new Padder(new Rows(lines), new Padding(2, 0, 0, 0));
     }
 
-    private static void Chart(TextWriter w, string title, IReadOnlyList<CountRow> rows, bool keepEnd = false)
+    private static void Chart(List<IRenderable> parts, string title, IReadOnlyList<CountRow> rows, bool keepEnd = false)
     {
         if (rows.Count == 0)
         {
             return;
         }
 
-        Heading(w, title);
-        var max = Math.Max(1, rows.Max(r => r.Count));
+        // Labels are Spectre markup: escape them. Long paths keep their end, where the file name is.
+        var chart = new BarChart { Width = Width - 2, MaxValue = Math.Max(1, rows.Max(r => r.Count)) };
         foreach (var r in rows)
         {
-            var name = TextSanitizer.Truncate(TextSanitizer.ForTerminal(r.Name), NameWidth, keepEnd);
-            var bar = Bar(r.Count, max);
-            var percent = r.Percent.ToString("0.0", CultureInfo.InvariantCulture) + "%";
-            w.WriteLine($"  {name,-NameWidth} {r.Count,6} {percent,6}  {bar}".TrimEnd());
-        }
-    }
-
-    private static string Bar(int count, int max)
-    {
-        if (count == 0)
-        {
-            return "";
+            var label = $"{TextSanitizer.Truncate(TextSanitizer.ForTerminal(r.Name), 28, keepEnd)} ({r.Percent.ToString("0.0", CultureInfo.InvariantCulture)}%)";
+            chart.AddItem(Markup.Escape(label), r.Count);
         }
 
-        var eighths = (int)Math.Round((double)count / max * BarWidth * 8);
-        eighths = Math.Max(1, eighths);
-        var full = eighths / 8;
-        var rest = eighths % 8;
-        var builder = new StringBuilder(new string('█', full));
-        if (rest > 0)
-        {
-            builder.Append("▏▎▍▌▋▊▉"[rest - 1]);
-        }
-
-        return builder.ToString();
+        Section(parts, title, chart);
     }
 
-    private static void Heading(TextWriter w, string title)
+    private static void Section(List<IRenderable> parts, string title, IRenderable body)
     {
-        w.WriteLine();
-        w.WriteLine(Fit(title));
-        w.WriteLine(new string('─', Math.Min(Width, title.Length)));
+        parts.Add(Text.Empty);
+        parts.Add(new Rule(Markup.Escape(TextSanitizer.ForTerminal(title))) { Justification = Justify.Left });
+        parts.Add(new Padder(body, new Padding(2, 0, 0, 0)));
     }
 
-    private static string Fit(string line) => TextSanitizer.Truncate(line, Width);
-
-    private static string Plural(int n, string word) => n.ToString(CultureInfo.InvariantCulture) + " " + word + (n == 1 ? "" : "s");
-
-    internal static IEnumerable<string> Wrap(string text, int width)
+    private static Table Table(params string[] headers)
     {
-        var line = new StringBuilder();
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        var table = new Table { Border = TableBorder.Simple, ShowHeaders = true };
+        foreach (var header in headers)
         {
-            var piece = word;
-            while (piece.Length > width)
+            var column = new TableColumn(Plain(header));
+            if (header is "Count" or "Time (ms)" or "#")
             {
-                if (line.Length > 0)
-                {
-                    yield return line.ToString();
-                    line.Clear();
-                }
-
-                yield return piece.Substring(0, width);
-                piece = piece.Substring(width);
+                column.RightAligned();
             }
 
-            if (line.Length > 0 && line.Length + 1 + piece.Length > width)
-            {
-                yield return line.ToString();
-                line.Clear();
-            }
-
-            if (line.Length > 0)
-            {
-                line.Append(' ');
-            }
-
-            line.Append(piece);
+            table.AddColumn(column);
         }
 
-        if (line.Length > 0)
-        {
-            yield return line.ToString();
-        }
+        return table;
     }
+
+    private static Text Plain(string text) => new(TextSanitizer.ForTerminal(text));
+
+    private static string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
+
+    private static string Plural(int n, string word) => Number(n) + " " + word + (n == 1 ? "" : "s");
 }

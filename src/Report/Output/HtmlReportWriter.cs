@@ -6,7 +6,6 @@ using System.Linq;
 using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
-using PerfAnalyzers.Report.Cli;
 using PerfAnalyzers.Report.Model;
 
 namespace PerfAnalyzers.Report.Output;

@@ -1,191 +1,92 @@
+using System;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using PerfAnalyzers.Report.Json;
 using PerfAnalyzers.Report.Model;
 
 namespace PerfAnalyzers.Report.Output;
 
-/// <summary>The documented, versioned JSON report (schema: src/Report/Schemas/perf-report.schema.json). Also the baseline format.</summary>
+/// <summary>The documented, versioned JSON report: the report model mapped onto the contract the baseline reader reads back.</summary>
 public sealed class JsonReportWriter : IReportFormatter
 {
-    public const string SchemaName = "perf-report";
-    public const string SchemaVersion = "1.0";
-    public const string SchemaUri = "https://github.com/perfanalyzers/perfanalyzers/blob/main/src/Report/Schemas/perf-report.schema.json";
-
     public string Name => "json";
 
-    public void Write(ReportModel report, Stream stream)
+    public void Write(ReportModel report, Stream stream) =>
+        JsonSerializer.Serialize(stream, ToDocument(report), PerfReportJsonContext.Default.PerfReportDocument);
+
+    public static PerfReportDocument ToDocument(ReportModel report) => new()
     {
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-        w.WriteStartObject();
-        w.WriteString("$schema", SchemaUri);
-        w.WriteString("schema", SchemaName);
-        w.WriteString("schemaVersion", SchemaVersion);
-        w.WriteStartObject("tool");
-        w.WriteString("name", "perf-report");
-        w.WriteString("version", report.ToolVersion);
-        w.WriteEndObject();
-        WriteStrings(w, "inputs", report.Inputs);
-        w.WriteNumber("projects", report.ProjectCount);
-        w.WriteNumber("total", report.Total);
-        WriteRows(w, "bySeverity", report.BySeverity);
-        WriteRows(w, "byCategory", report.ByCategory);
-        w.WriteStartArray("byRule");
-        foreach (var r in report.ByRule)
+        SchemaUrl = PerfReportDocument.SchemaUri,
+        Schema = PerfReportDocument.SchemaName,
+        SchemaVersion = PerfReportDocument.CurrentSchemaVersion,
+        Tool = new JsonTool { Version = report.ToolVersion },
+        Inputs = report.Inputs,
+        Projects = report.ProjectCount,
+        Total = report.Total,
+        BySeverity = report.BySeverity.Select(ToJson).ToList(),
+        ByCategory = report.ByCategory.Select(ToJson).ToList(),
+        ByRule = report.ByRule.Select(r => new JsonRuleRow
         {
-            w.WriteStartObject();
-            w.WriteString("ruleId", r.RuleId);
-            w.WriteString("title", r.Title);
-            w.WriteString("category", r.Category);
-            w.WriteString("severity", r.Severity.ToString());
-            w.WriteNumber("count", r.Count);
-            w.WriteNumber("percent", r.Percent);
-            w.WriteBoolean("peer", r.IsPeer);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        WriteRows(w, "topFiles", report.TopFiles);
-        WriteRows(w, "topProjects", report.TopProjects);
-        w.WriteStartArray("priorities");
-        foreach (var p in report.Priorities)
+            RuleId = r.RuleId,
+            Title = r.Title,
+            Category = r.Category,
+            Severity = r.Severity.ToString(),
+            Count = r.Count,
+            Percent = r.Percent,
+            Peer = r.IsPeer,
+        }).ToList(),
+        TopFiles = report.TopFiles.Select(ToJson).ToList(),
+        TopProjects = report.TopProjects.Select(ToJson).ToList(),
+        Priorities = report.Priorities.Select(p => new JsonPriority
         {
-            w.WriteStartObject();
-            w.WriteNumber("rank", p.Rank);
-            w.WriteString("ruleId", p.RuleId);
-            w.WriteString("title", p.Title);
-            w.WriteString("category", p.Category);
-            w.WriteNumber("count", p.Count);
-            w.WriteNumber("score", p.Score);
-            w.WriteString("fix", p.Fix);
-            w.WriteBoolean("automaticFix", p.Automatic);
-            w.WriteString("helpUri", p.HelpUri);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        if (report.Baseline is { } b)
+            Rank = p.Rank,
+            RuleId = p.RuleId,
+            Title = p.Title,
+            Category = p.Category,
+            Count = p.Count,
+            Score = p.Score,
+            Fix = p.Fix,
+            AutomaticFix = p.Automatic,
+            HelpUri = p.HelpUri,
+        }).ToList(),
+        Baseline = report.Baseline is { } b ? new JsonBaselineSummary { Path = b.Path, New = b.New, Unchanged = b.Unchanged, Fixed = b.Fixed } : null,
+        Issues = report.Issues.Select(ToJson).ToList(),
+        Fixed = report.FixedIssues.Select(ToJson).ToList(),
+        SkippedProjects = report.SkippedProjects.Select(s => new JsonSkippedProject { Path = s.Path, Reason = s.Reason }).ToList(),
+        Timings = report.Timings.Select(t => new JsonTiming { Analyzer = t.Analyzer, Rules = t.RuleIds, Milliseconds = Math.Round(t.Time.TotalMilliseconds, 1) }).ToList(),
+        Notes = report.Notes,
+        Rules = report.ListedRules.Select(r => new JsonRule
         {
-            w.WriteStartObject("baseline");
-            w.WriteString("path", b.Path);
-            w.WriteNumber("new", b.New);
-            w.WriteNumber("unchanged", b.Unchanged);
-            w.WriteNumber("fixed", b.Fixed);
-            w.WriteEndObject();
-        }
-        else
-        {
-            w.WriteNull("baseline");
-        }
+            Id = r.Id,
+            Title = r.Title,
+            Category = r.Category,
+            DefaultSeverity = r.DefaultSeverity.ToString(),
+            HelpUri = r.HelpUri,
+            Fix = r.Fix,
+            AutomaticFix = r.HasAutomaticFix,
+            Peer = r.IsPeer,
+        }).ToList(),
+    };
 
-        w.WriteStartArray("issues");
-        foreach (var issue in report.Issues)
-        {
-            WriteIssue(w, issue);
-        }
+    private static JsonCountRow ToJson(CountRow row) => new() { Name = row.Name, Count = row.Count, Percent = row.Percent, Peer = row.IsPeer };
 
-        w.WriteEndArray();
-        w.WriteStartArray("fixed");
-        foreach (var issue in report.FixedIssues)
-        {
-            WriteIssue(w, issue);
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("skippedProjects");
-        foreach (var s in report.SkippedProjects)
-        {
-            w.WriteStartObject();
-            w.WriteString("path", s.Path);
-            w.WriteString("reason", s.Reason);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteStartArray("timings");
-        foreach (var t in report.Timings)
-        {
-            w.WriteStartObject();
-            w.WriteString("analyzer", t.Analyzer);
-            WriteStrings(w, "rules", t.RuleIds);
-            w.WriteNumber("milliseconds", System.Math.Round(t.Time.TotalMilliseconds, 1));
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        WriteStrings(w, "notes", report.Notes);
-        w.WriteStartArray("rules");
-        foreach (var rule in report.Rules.Values.Where(r => report.ByRule.Any(b => b.RuleId == r.Id) || !r.IsPeer))
-        {
-            w.WriteStartObject();
-            w.WriteString("id", rule.Id);
-            w.WriteString("title", rule.Title);
-            w.WriteString("category", rule.Category);
-            w.WriteString("defaultSeverity", rule.DefaultSeverity.ToString());
-            w.WriteString("helpUri", rule.HelpUri);
-            w.WriteString("fix", rule.Fix);
-            w.WriteBoolean("automaticFix", rule.HasAutomaticFix);
-            w.WriteBoolean("peer", rule.IsPeer);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
-    }
-
-    private static void WriteIssue(Utf8JsonWriter w, Issue issue)
+    private static JsonIssue ToJson(Issue issue) => new()
     {
-        w.WriteStartObject();
-        w.WriteString("ruleId", issue.RuleId);
-        w.WriteString("severity", issue.Severity.ToString());
-        w.WriteString("category", issue.Category);
-        w.WriteString("message", issue.Message);
-        w.WriteString("file", issue.FilePath);
-        w.WriteNumber("line", issue.Line);
-        w.WriteNumber("column", issue.Column);
-        w.WriteNumber("endLine", issue.EndLine);
-        w.WriteNumber("endColumn", issue.EndColumn);
-        w.WriteString("member", issue.Member);
-        w.WriteString("sourceLine", issue.SourceLine);
-        w.WriteString("project", issue.Project);
-        w.WriteBoolean("peer", issue.IsPeer);
-        w.WriteString("fingerprint", issue.Fingerprint);
-        if (issue.Baseline != BaselineStatus.None)
-        {
-            w.WriteString("baseline", issue.Baseline.ToString().ToLowerInvariant());
-        }
-
-        w.WriteEndObject();
-    }
-
-    private static void WriteRows(Utf8JsonWriter w, string name, System.Collections.Generic.IEnumerable<CountRow> rows)
-    {
-        w.WriteStartArray(name);
-        foreach (var r in rows)
-        {
-            w.WriteStartObject();
-            w.WriteString("name", r.Name);
-            w.WriteNumber("count", r.Count);
-            w.WriteNumber("percent", r.Percent);
-            if (r.IsPeer)
-            {
-                w.WriteBoolean("peer", true);
-            }
-
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter w, string name, System.Collections.Generic.IEnumerable<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values)
-        {
-            w.WriteStringValue(v);
-        }
-
-        w.WriteEndArray();
-    }
+        RuleId = issue.RuleId,
+        Severity = issue.Severity.ToString(),
+        Category = issue.Category,
+        Message = issue.Message,
+        File = issue.FilePath,
+        Line = issue.Line,
+        Column = issue.Column,
+        EndLine = issue.EndLine,
+        EndColumn = issue.EndColumn,
+        Member = issue.Member,
+        SourceLine = issue.SourceLine,
+        Project = issue.Project,
+        Peer = issue.IsPeer,
+        Fingerprint = issue.Fingerprint,
+        Baseline = issue.Baseline == BaselineStatus.None ? null : issue.Baseline.ToString().ToLowerInvariant(),
+    };
 }

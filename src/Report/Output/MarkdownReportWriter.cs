@@ -3,7 +3,6 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Text;
-using PerfAnalyzers.Report.Cli;
 using PerfAnalyzers.Report.Model;
 
 namespace PerfAnalyzers.Report.Output;

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
-using PerfAnalyzers.Report.Analysis;
 using PerfAnalyzers.Report.Model;
+using PerfAnalyzers.Report.Sarif;
 
 namespace PerfAnalyzers.Report.Output;
 
@@ -30,234 +30,74 @@ public sealed class SarifReportWriter : IReportFormatter
 
     public string Name => "sarif";
 
-    public void Write(ReportModel report, Stream stream)
+    public void Write(ReportModel report, Stream stream) =>
+        JsonSerializer.Serialize(stream, ToLog(report), SarifLogJsonContext.Default.SarifLog);
+
+    public SarifLog ToLog(ReportModel report)
     {
         var results = report.Issues.Take(_maxResults).ToList();
         var truncated = report.Issues.Count > results.Count;
-        var ruleIds = report.Rules.Values.Where(r => !r.IsPeer).Select(r => r.Id)
-            .Concat(results.Select(r => r.RuleId))
-            .Distinct(StringComparer.Ordinal)
-            .OrderBy(id => report.Rules.TryGetValue(id, out var r) && r.IsPeer)
-            .ThenBy(id => id, StringComparer.Ordinal)
-            .ToList();
-        var ruleIndex = ruleIds.Select((id, i) => (id, i)).ToDictionary(p => p.id, p => p.i, StringComparer.Ordinal);
+        // Our rules first, so their indexes do not move when other analyzers' rules come and go.
+        var rules = report.ListedRules.OrderBy(r => r.IsPeer).ThenBy(r => r.Id, StringComparer.Ordinal).ToList();
+        var ruleIndex = rules.Select((rule, i) => (rule.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
 
-        using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
-        w.WriteStartObject();
-        w.WriteString("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-        w.WriteString("version", "2.1.0");
-        w.WriteStartArray("runs");
-        w.WriteStartObject();
-
-        w.WriteStartObject("tool");
-        w.WriteStartObject("driver");
-        w.WriteString("name", "PerfAnalyzers");
-        w.WriteString("fullName", "PerfAnalyzers perf-report");
-        w.WriteString("version", report.ToolVersion);
-        w.WriteString("semanticVersion", report.ToolVersion);
-        w.WriteString("informationUri", "https://github.com/perfanalyzers/perfanalyzers");
-        w.WriteStartArray("rules");
-        foreach (var id in ruleIds)
-        {
-            report.Rules.TryGetValue(id, out var rule);
-            WriteRule(w, id, rule);
-        }
-
-        w.WriteEndArray();
-        w.WriteEndObject();
-        w.WriteEndObject();
-
-        w.WriteStartObject("automationDetails");
-        w.WriteString("id", "perf-report/");
-        w.WriteEndObject();
-
-        w.WriteStartObject("originalUriBaseIds");
-        w.WriteStartObject("SRCROOT");
-        w.WriteString("uri", _rootUri);
-        w.WriteEndObject();
-        w.WriteEndObject();
-
-        w.WriteStartArray("invocations");
-        w.WriteStartObject();
-        w.WriteBoolean("executionSuccessful", true);
-        var notes = new List<(string Level, string Text)>();
+        var notes = new List<SarifNotification>();
         if (truncated)
         {
-            notes.Add(("warning", $"{report.Issues.Count} results found; only the {results.Count} most severe are included (code-scanning upload limit of {MaxResults} results per run). See the JSON or HTML report for all of them."));
+            notes.Add(new("warning", new($"{report.Issues.Count} results found; only the {results.Count} most severe are included (code-scanning upload limit of {MaxResults} results per run). See the JSON or HTML report for all of them.")));
         }
 
-        notes.AddRange(report.SkippedProjects.Select(s => ("warning", $"Project {s.Path} was skipped: {s.Reason}")));
-        notes.AddRange(report.Notes.Select(n => ("note", n)));
-        if (notes.Count > 0)
-        {
-            w.WriteStartArray("toolExecutionNotifications");
-            foreach (var (level, text) in notes)
-            {
-                w.WriteStartObject();
-                w.WriteString("level", level);
-                w.WriteStartObject("message");
-                w.WriteString("text", text);
-                w.WriteEndObject();
-                w.WriteEndObject();
-            }
+        notes.AddRange(report.SkippedProjects.Select(s => new SarifNotification("warning", new($"Project {s.Path} was skipped: {s.Reason}"))));
+        notes.AddRange(report.Notes.Select(n => new SarifNotification("note", new(n))));
 
-            w.WriteEndArray();
-        }
-
-        w.WriteEndObject();
-        w.WriteEndArray();
-
-        w.WriteStartArray("results");
-        foreach (var issue in results)
-        {
-            WriteResult(w, issue, ruleIndex[issue.RuleId]);
-        }
-
-        w.WriteEndArray();
-
-        w.WriteString("columnKind", "utf16CodeUnits");
-        w.WriteStartObject("properties");
-        w.WriteNumber("totalResults", report.Issues.Count);
-        w.WriteBoolean("truncated", truncated);
-        w.WriteEndObject();
-
-        w.WriteEndObject();
-        w.WriteEndArray();
-        w.WriteEndObject();
+        var run = new SarifRun(
+            new SarifTool(new SarifDriver("PerfAnalyzers", "PerfAnalyzers perf-report", report.ToolVersion, report.ToolVersion, "https://github.com/perfanalyzers/perfanalyzers", rules.Select(ToSarif).ToList())),
+            new SarifAutomationDetails("perf-report/"),
+            new Dictionary<string, SarifArtifactLocation> { ["SRCROOT"] = new(_rootUri) },
+            [new SarifInvocation(true, notes.Count > 0 ? notes : null)],
+            results.Select(issue => ToSarif(issue, ruleIndex[issue.RuleId])).ToList(),
+            "utf16CodeUnits",
+            new SarifRunProperties(report.Issues.Count, truncated));
+        return new SarifLog { Runs = [run] };
     }
 
-    private static void WriteRule(Utf8JsonWriter w, string id, RuleInfo? rule)
+    private static SarifRule ToSarif(RuleInfo rule) => new(
+        rule.Id,
+        rule.Title.Length > 0 ? new(rule.Title) : null,
+        rule.Description.Length > 0 ? new(rule.Description) : null,
+        Uri.TryCreate(rule.HelpUri, UriKind.Absolute, out var help) ? help.AbsoluteUri : null,
+        rule.Fix.Length > 0 ? new(rule.Fix) : null,
+        new(SarifLevels.FromSeverity(rule.DefaultSeverity)),
+        new(rule.Category, rule.Category.Length > 0 ? ["performance", rule.Category] : ["performance"], rule.HasAutomaticFix));
+
+    private static SarifResult ToSarif(Issue issue, int ruleIndex)
     {
-        w.WriteStartObject();
-        w.WriteString("id", id);
-        if (rule is not null)
-        {
-            if (rule.Title.Length > 0)
+        var artifact = Path.IsPathRooted(issue.FilePath)
+            ? new SarifArtifactLocation(new Uri(issue.FilePath).AbsoluteUri)
+            : new SarifArtifactLocation(string.Join("/", issue.FilePath.Split('/').Select(Uri.EscapeDataString)), "SRCROOT");
+        var region = issue.Line > 0
+            ? new SarifRegion(
+                issue.Line,
+                Math.Max(1, issue.Column),
+                Math.Max(issue.Line, issue.EndLine),
+                issue.EndColumn > 0 ? issue.EndColumn : null,
+                issue.SourceLine.Length > 0 ? new(issue.SourceLine) : null)
+            : null;
+        var member = issue.Member.Length > 0 ? new[] { new SarifLogicalLocation(issue.Member, "member") } : null;
+
+        return new SarifResult(
+            issue.RuleId,
+            ruleIndex,
+            SarifLevels.FromSeverity(issue.Severity),
+            new(issue.Message.Length > 0 ? issue.Message : issue.RuleId),
+            [new SarifLocation(new SarifPhysicalLocation(artifact, region), member)],
+            issue.Fingerprint.Length > 0 ? new Dictionary<string, string> { [FingerprintName] = issue.Fingerprint } : null,
+            issue.Baseline switch
             {
-                w.WriteStartObject("shortDescription");
-                w.WriteString("text", rule.Title);
-                w.WriteEndObject();
-            }
-
-            if (rule.Description.Length > 0)
-            {
-                w.WriteStartObject("fullDescription");
-                w.WriteString("text", rule.Description);
-                w.WriteEndObject();
-            }
-
-            if (Uri.TryCreate(rule.HelpUri, UriKind.Absolute, out var help))
-            {
-                w.WriteString("helpUri", help.AbsoluteUri);
-            }
-
-            if (rule.Fix.Length > 0)
-            {
-                w.WriteStartObject("help");
-                w.WriteString("text", rule.Fix);
-                w.WriteEndObject();
-            }
-
-            w.WriteStartObject("defaultConfiguration");
-            w.WriteString("level", SeverityMapping.ToSarifLevel(rule.DefaultSeverity));
-            w.WriteEndObject();
-            w.WriteStartObject("properties");
-            w.WriteString("category", rule.Category);
-            w.WriteStartArray("tags");
-            w.WriteStringValue("performance");
-            if (rule.Category.Length > 0)
-            {
-                w.WriteStringValue(rule.Category);
-            }
-
-            w.WriteEndArray();
-            w.WriteBoolean("automaticFix", rule.HasAutomaticFix);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndObject();
-    }
-
-    private static void WriteResult(Utf8JsonWriter w, Issue issue, int ruleIndex)
-    {
-        w.WriteStartObject();
-        w.WriteString("ruleId", issue.RuleId);
-        w.WriteNumber("ruleIndex", ruleIndex);
-        w.WriteString("level", SeverityMapping.ToSarifLevel(issue.Severity));
-        w.WriteStartObject("message");
-        w.WriteString("text", issue.Message.Length > 0 ? issue.Message : issue.RuleId);
-        w.WriteEndObject();
-
-        w.WriteStartArray("locations");
-        w.WriteStartObject();
-        w.WriteStartObject("physicalLocation");
-        w.WriteStartObject("artifactLocation");
-        if (Path.IsPathRooted(issue.FilePath))
-        {
-            w.WriteString("uri", new Uri(issue.FilePath).AbsoluteUri);
-        }
-        else
-        {
-            w.WriteString("uri", string.Join("/", issue.FilePath.Split('/').Select(Uri.EscapeDataString)));
-            w.WriteString("uriBaseId", "SRCROOT");
-        }
-
-        w.WriteEndObject();
-        if (issue.Line > 0)
-        {
-            w.WriteStartObject("region");
-            w.WriteNumber("startLine", issue.Line);
-            w.WriteNumber("startColumn", Math.Max(1, issue.Column));
-            w.WriteNumber("endLine", Math.Max(issue.Line, issue.EndLine));
-            if (issue.EndColumn > 0)
-            {
-                w.WriteNumber("endColumn", issue.EndColumn);
-            }
-
-            if (issue.SourceLine.Length > 0)
-            {
-                w.WriteStartObject("snippet");
-                w.WriteString("text", issue.SourceLine);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndObject();
-        }
-
-        w.WriteEndObject();
-        if (issue.Member.Length > 0)
-        {
-            w.WriteStartArray("logicalLocations");
-            w.WriteStartObject();
-            w.WriteString("fullyQualifiedName", issue.Member);
-            w.WriteString("kind", "member");
-            w.WriteEndObject();
-            w.WriteEndArray();
-        }
-
-        w.WriteEndObject();
-        w.WriteEndArray();
-
-        if (issue.Fingerprint.Length > 0)
-        {
-            w.WriteStartObject("partialFingerprints");
-            w.WriteString(FingerprintName, issue.Fingerprint);
-            w.WriteEndObject();
-        }
-
-        if (issue.Baseline is BaselineStatus.New or BaselineStatus.Unchanged)
-        {
-            w.WriteString("baselineState", issue.Baseline == BaselineStatus.New ? "new" : "unchanged");
-        }
-
-        w.WriteStartObject("properties");
-        w.WriteString("category", issue.Category);
-        if (issue.Project.Length > 0)
-        {
-            w.WriteString("project", issue.Project);
-        }
-
-        w.WriteEndObject();
-        w.WriteEndObject();
+                BaselineStatus.New => "new",
+                BaselineStatus.Unchanged => "unchanged",
+                _ => null,
+            },
+            new(issue.Category, issue.Project.Length > 0 ? issue.Project : null));
     }
 }

@@ -1,9 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using PerfAnalyzers.Report.Analysis;
-using PerfAnalyzers.Report.Cli;
+using PerfAnalyzers.Report.Baselines;
 using PerfAnalyzers.Report.Model;
 
 namespace PerfAnalyzers.Report.Sarif;
@@ -14,21 +15,22 @@ namespace PerfAnalyzers.Report.Sarif;
 /// </summary>
 public sealed class SarifLogReader
 {
-    private readonly AnalysisResult _result;
     private readonly bool _includePeers;
     private readonly string _root;
     private readonly SourceFiles _sources = new();
     private readonly ProjectFinder _projects = new();
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
+    private readonly List<string> _inputs = new();
+    private readonly List<Issue> _issues = new();
+    private readonly Dictionary<string, RuleInfo> _rules = new(RuleAssemblies.Rules, StringComparer.Ordinal);
     private int _ignoredPeers;
     private int _duplicates;
 
     /// <summary>Largest read buffer used so far, in bytes (tests check that logs are streamed).</summary>
     public int LargestBuffer { get; private set; }
 
-    public SarifLogReader(AnalysisResult result, bool includePeers, string root)
+    public SarifLogReader(bool includePeers, string root)
     {
-        _result = result;
         _includePeers = includePeers;
         _root = root;
     }
@@ -40,7 +42,7 @@ public sealed class SarifLogReader
             throw new ReportInputException(Directory.Exists(path) ? $"SARIF log '{path}' is a folder, not a file" : $"SARIF log '{path}' does not exist");
         }
 
-        _result.Inputs.Add(PathDisplay.Relative(_root, path));
+        _inputs.Add(PathDisplay.Relative(_root, path));
         if (new FileInfo(path).Length == 0)
         {
             throw new ReportInputException($"SARIF log '{path}' is empty");
@@ -61,7 +63,7 @@ public sealed class SarifLogReader
         }
         catch (JsonException e)
         {
-            throw new ReportInputException($"SARIF log '{path}' is not valid JSON at line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}: {Reason(e)}");
+            throw new ReportInputException($"SARIF log '{path}' is not valid JSON at line {(e.LineNumber ?? 0) + 1}, byte {(e.BytePositionInLine ?? 0) + 1}: {SarifElements.Reason(e)}");
         }
         catch (IOException e)
         {
@@ -73,18 +75,28 @@ public sealed class SarifLogReader
         }
     }
 
-    /// <summary>Adds the closing notes (ignored peer results, merged duplicates) once all logs are read.</summary>
-    public void Finish()
+    /// <summary>Everything read so far, with closing notes on ignored peer results and merged duplicates.</summary>
+    public CollectedIssues Finish()
     {
+        var notes = new List<string>();
         if (_ignoredPeers > 0)
         {
-            _result.Notes.Add($"{_ignoredPeers} result(s) of other analyzers not counted (add --include-peers to count them).");
+            notes.Add($"{_ignoredPeers} result(s) of other analyzers not counted (add --include-peers to count them).");
         }
 
         if (_duplicates > 0)
         {
-            _result.Notes.Add($"{_duplicates} duplicate result(s) merged across SARIF logs and target frameworks.");
+            notes.Add($"{_duplicates} duplicate result(s) merged across SARIF logs and target frameworks.");
         }
+
+        return new CollectedIssues
+        {
+            Inputs = _inputs.ToList(),
+            Issues = _issues.ToList(),
+            Rules = new Dictionary<string, RuleInfo>(_rules, StringComparer.Ordinal),
+            Notes = notes,
+            ProjectCount = _issues.Select(i => i.Project).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).Count(),
+        };
     }
 
     private void ReadLog(StreamingJsonReader reader, string path)
@@ -210,12 +222,12 @@ public sealed class SarifLogReader
             return;
         }
 
-        if (IsSuppressed(result))
+        if (SarifElements.IsSuppressed(result))
         {
             return;
         }
 
-        var ruleId = Str(result, "ruleId");
+        var ruleId = SarifElements.Str(result, "ruleId");
         var rule = rules.Find(ruleId, result.TryGetProperty("ruleIndex", out var ri) && ri.ValueKind == JsonValueKind.Number && ri.TryGetInt32(out var index) ? index : -1);
         ruleId ??= rule?.Id;
         if (string.IsNullOrEmpty(ruleId))
@@ -238,10 +250,10 @@ public sealed class SarifLogReader
             }
         }
 
-        var level = Str(result, "level") ?? rule?.DefaultLevel;
-        var message = result.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.Object ? Str(m, "text") ?? "" : "";
-        var (uri, line, column, endLine, endColumn) = Location(result);
-        var localPath = ResolvePath(uri, baseIds);
+        var level = SarifElements.Str(result, "level") ?? rule?.DefaultLevel;
+        var message = result.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.Object ? SarifElements.Str(m, "text") ?? "" : "";
+        var (uri, line, column, endLine, endColumn) = SarifElements.Location(result);
+        var localPath = SarifElements.ResolvePath(uri, baseIds);
 
         var key = string.Join("\u001f", ruleId, localPath ?? uri ?? "", line, column, endLine, endColumn, message);
         if (!_seen.Add(key))
@@ -251,36 +263,20 @@ public sealed class SarifLogReader
         }
 
         var (member, sourceLine) = localPath is null ? ("", "") : _sources.Describe(localPath, line, column);
-        var category = ours ? ourRule!.Category : rule?.Category ?? "";
-        if (!ours)
+        var category = ours ? ourRule!.Category : SarifRuleMetadata.PeerCategory(rule);
+        if (!ours && !_rules.ContainsKey(ruleId))
         {
-            if (category.Length == 0)
-            {
-                category = "Other";
-            }
-
-            if (!_result.Rules.ContainsKey(ruleId))
-            {
-                _result.Rules[ruleId] = new RuleInfo
-                {
-                    Id = ruleId,
-                    Title = rule?.Title ?? "",
-                    Category = category,
-                    HelpUri = rule?.HelpUri ?? "",
-                    Description = rule?.Description ?? "",
-                    IsPeer = true,
-                    DefaultSeverity = SeverityMapping.FromSarifLevel(rule?.DefaultLevel),
-                };
-            }
+            _rules[ruleId] = SarifRuleMetadata.PeerRule(ruleId, rule);
         }
 
-        _result.Issues.Add(new Issue
+        var filePath = localPath is null ? uri ?? "" : PathDisplay.Relative(_root, localPath);
+        _issues.Add(new Issue
         {
             RuleId = ruleId,
-            Severity = SeverityMapping.FromSarifLevel(level),
+            Severity = SarifLevels.ToSeverity(level),
             Category = category,
             Message = message,
-            FilePath = localPath is null ? uri ?? "" : PathDisplay.Relative(_root, localPath),
+            FilePath = filePath,
             Line = line,
             Column = column,
             EndLine = endLine,
@@ -289,107 +285,7 @@ public sealed class SarifLogReader
             SourceLine = sourceLine,
             Project = localPath is null ? "" : _projects.Find(localPath),
             IsPeer = !ours,
+            Fingerprint = Fingerprint.Compute(ruleId, filePath, member, sourceLine),
         });
     }
-
-    private static bool IsSuppressed(JsonElement result)
-    {
-        if (!result.TryGetProperty("suppressions", out var suppressions) || suppressions.ValueKind != JsonValueKind.Array)
-        {
-            return false;
-        }
-
-        foreach (var s in suppressions.EnumerateArray())
-        {
-            var status = s.ValueKind == JsonValueKind.Object ? Str(s, "status") : null;
-            if (status is null or "accepted")
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static (string? Uri, int Line, int Column, int EndLine, int EndColumn) Location(JsonElement result)
-    {
-        if (!result.TryGetProperty("locations", out var locations) || locations.ValueKind != JsonValueKind.Array || locations.GetArrayLength() == 0)
-        {
-            return (null, 0, 0, 0, 0);
-        }
-
-        var first = locations[0];
-        if (first.ValueKind != JsonValueKind.Object || !first.TryGetProperty("physicalLocation", out var physical) || physical.ValueKind != JsonValueKind.Object)
-        {
-            return (null, 0, 0, 0, 0);
-        }
-
-        string? uri = null;
-        if (physical.TryGetProperty("artifactLocation", out var artifact) && artifact.ValueKind == JsonValueKind.Object)
-        {
-            uri = Str(artifact, "uri");
-            if (uri is not null && Str(artifact, "uriBaseId") is { } baseId)
-            {
-                uri = "%" + baseId + "%" + uri;
-            }
-        }
-
-        if (!physical.TryGetProperty("region", out var region) || region.ValueKind != JsonValueKind.Object)
-        {
-            return (uri, 0, 0, 0, 0);
-        }
-
-        var line = Int(region, "startLine");
-        var column = Int(region, "startColumn");
-        var endLine = Int(region, "endLine");
-        var endColumn = Int(region, "endColumn");
-        return (uri, line, column == 0 ? 1 : column, endLine == 0 ? line : endLine, endColumn);
-    }
-
-    /// <summary>A local file path for the URI, resolving <c>uriBaseId</c>s; null when it does not name a local file.</summary>
-    private static string? ResolvePath(string? uri, Dictionary<string, string> baseIds)
-    {
-        if (uri is null)
-        {
-            return null;
-        }
-
-        if (uri.StartsWith('%'))
-        {
-            var end = uri.IndexOf('%', 1);
-            var baseId = uri.Substring(1, end - 1);
-            var rest = uri.Substring(end + 1);
-            if (!baseIds.TryGetValue(baseId, out var baseUri))
-            {
-                return Path.GetFullPath(Uri.UnescapeDataString(rest));
-            }
-
-            uri = baseUri.TrimEnd('/') + "/" + rest;
-        }
-
-        if (Uri.TryCreate(uri, UriKind.Absolute, out var absolute))
-        {
-            return absolute.IsFile ? absolute.LocalPath : null;
-        }
-
-        return Path.GetFullPath(Uri.UnescapeDataString(uri));
-    }
-
-    private static string Reason(JsonException e)
-    {
-        var message = e.Message;
-        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
-        if (cut > 0)
-        {
-            message = message.Substring(0, cut);
-        }
-
-        return message.Replace('\r', ' ').Replace('\n', ' ').Trim();
-    }
-
-    internal static string? Str(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.String ? p.GetString() : null;
-
-    private static int Int(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var p) && p.ValueKind == JsonValueKind.Number && p.TryGetInt32(out var i) ? i : 0;
 }

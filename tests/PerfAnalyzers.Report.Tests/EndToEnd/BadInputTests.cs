@@ -58,21 +58,7 @@ public sealed class BadInputTests : IDisposable
         AssertInputError("Broken/Broken.csproj: project file is not valid XML (line 7, position 3)", "Broken/Broken.csproj");
     }
 
-    [Fact]
-    public void RestoreNotRun()
-    {
-        Write("App/App.csproj", """
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup>
-              <ItemGroup><PackageReference Include="Dapper" Version="2.1.66" /></ItemGroup>
-            </Project>
-            """);
-        Write("App/A.cs", "public class A { }");
-        AssertInputError("App/App.csproj: restore not run (project.assets.json missing for a project with package references); run 'dotnet restore' first", "App");
-    }
-
-    [Fact]
-    public void RestoreNotRun_RestoreOption_RestoresAndAnalyses()
+    private void WriteUnrestoredApp()
     {
         Write("App/App.csproj", """
             <Project Sdk="Microsoft.NET.Sdk">
@@ -95,11 +81,36 @@ public sealed class BadInputTests : IDisposable
                 }
             }
             """);
+    }
+
+    [Fact]
+    public void RestoreNotRun_NoRestoreOption()
+    {
+        WriteUnrestoredApp();
+        AssertInputError("App/App.csproj: restore not run (project.assets.json missing for a project with package references); run 'dotnet restore' first", "App", "--no-restore");
+        Assert.False(File.Exists(Path.Combine(_dir, "App", "obj", "project.assets.json")), "--no-restore must not restore");
+    }
+
+    [Fact]
+    public void RestoreNotRun_RestoresByDefaultAndAnalyses()
+    {
+        WriteUnrestoredApp();
+
+        var run = ProcessRunner.Tool(_dir, "App", "--format", "markdown");
+
+        Assert.True(run.ExitCode == 0, run.StdErr);
+        Assert.True(File.Exists(Path.Combine(_dir, "App", "obj", "project.assets.json")));
+        Assert.Contains("PERF030", run.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RestoreOption_StillAcceptedAsTheDefault()
+    {
+        WriteUnrestoredApp();
 
         var run = ProcessRunner.Tool(_dir, "App", "--restore", "--format", "markdown");
 
         Assert.True(run.ExitCode == 0, run.StdErr);
-        Assert.True(File.Exists(Path.Combine(_dir, "App", "obj", "project.assets.json")));
         Assert.Contains("PERF030", run.StdOut, StringComparison.Ordinal);
     }
 

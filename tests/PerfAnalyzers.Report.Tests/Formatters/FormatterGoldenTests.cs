@@ -15,6 +15,16 @@ public sealed class FormatterGoldenTests
     public void Console_MatchesGolden() => Golden.AssertMatches("report.txt", SampleReports.Render(new ConsoleReportWriter(), Report));
 
     [Fact]
+    public void Console_SameOnSpectresTestConsole()
+    {
+        var console = new Spectre.Console.Testing.TestConsole();
+        console.Profile.Width = ConsoleReportWriter.Width;
+        console.Profile.Capabilities.Unicode = true;
+        console.Write(ConsoleReportWriter.Render(Report));
+        Assert.Equal(Squeeze(SampleReports.Render(new ConsoleReportWriter(), Report)), Squeeze(console.Output));
+    }
+
+    [Fact]
     public void Markdown_MatchesGolden() => Golden.AssertMatches("report.md", SampleReports.Render(new MarkdownReportWriter(), Report));
 
     [Fact]
@@ -97,6 +107,10 @@ public sealed class FormatterGoldenTests
         var notification = run.GetProperty("invocations")[0].GetProperty("toolExecutionNotifications")[0].GetProperty("message").GetProperty("text").GetString();
         Assert.Contains("only the 2 most severe", notification, StringComparison.Ordinal);
     }
+
+    /// <summary>Text without blank lines or trailing blanks, to compare renderings that differ only in spacing.</summary>
+    private static string Squeeze(string text) =>
+        string.Join("\n", text.Split('\n').Select(l => l.TrimEnd()).Where(l => l.Length > 0));
 
     private static int CountOf(string text, string value)
     {

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Text;
 using PerfAnalyzers.Report.Analysis;
 using PerfAnalyzers.Report.Baselines;
@@ -36,18 +37,13 @@ public static class SampleReports
             Fingerprint = Fingerprint.Compute(rule, file, member, source),
         };
 
-    public static AnalysisResult Result()
+    public static CollectedIssues Result()
     {
-        var result = new AnalysisResult();
-        result.Inputs.Add("Shop/Shop.sln");
-        result.ProjectCount = 2;
-        foreach (var rule in RuleAssemblies.Rules.Values)
+        var rules = new Dictionary<string, RuleInfo>(RuleAssemblies.Rules)
         {
-            result.Rules[rule.Id] = rule;
-        }
-
-        result.Rules["CA1845"] = new RuleInfo { Id = "CA1845", Title = "Use span-based 'string.Concat'", Category = "Performance", HelpUri = "https://learn.microsoft.com/dotnet/fundamentals/code-analysis/quality-rules/ca1845", IsPeer = true };
-        result.Issues.AddRange(new[]
+            ["CA1845"] = new RuleInfo { Id = "CA1845", Title = "Use span-based 'string.Concat'", Category = "Performance", HelpUri = "https://learn.microsoft.com/dotnet/fundamentals/code-analysis/quality-rules/ca1845", IsPeer = true },
+        };
+        var issues = new[]
         {
             Issue("PERF010", IssueSeverity.Error, "N+1 Query", "src/Orders/OrderRepository.cs", 42, "OrderRepository.LoadAsync(int)", "'FirstOrDefaultAsync' runs a database query on every iteration of this loop", "            var customer = await db.Customers.FirstOrDefaultAsync(c => c.Id == order.CustomerId);"),
             Issue("PERF010", IssueSeverity.Warning, "N+1 Query", "src/Orders/OrderRepository.cs", 57, "OrderRepository.Totals()", "'Count' runs a database query on every iteration of this loop", "            total += db.Lines.Count(l => l.OrderId == id);"),
@@ -56,25 +52,29 @@ public static class SampleReports
             Issue("PERF030", IssueSeverity.Warning, "String Concatenation", "src/Orders/Csv.cs", 8, "Csv.Header(IEnumerable<string>)", AnsiMessage, "\theader += column; \u001b]0;title\u0007"),
             Issue("PERF021", IssueSeverity.Info, "Nested Loops", "src/Orders/Csv.cs", 20, "Csv.Rows(int)", "'Contains' searches 'ids' linearly on every iteration of this loop; build a set or dictionary once before the loop", "            if (ids.Contains(row.Id))"),
             Issue("CA1845", IssueSeverity.Info, "Performance", "src/Orders/Csv.cs", 30, "Csv.Cut(string)", "Use 'string.Concat' and 'AsSpan' instead of 'Substring'", "        return a.Substring(1) + b;", peer: true),
-        });
-        result.SkippedProjects.Add(new SkippedProject("src/Broken/<b>Broken</b>.csproj", "project file is not valid XML (line 7, position 3)"));
-        result.Timings.Add(new RuleTiming("StringConcatenationInLoopAnalyzer", new[] { "PERF030" }, TimeSpan.FromMilliseconds(12.5)));
-        result.Notes.Add("1 result(s) of other analyzers not counted (add --include-peers to count them).");
-        return result;
+        };
+        return new CollectedIssues
+        {
+            Inputs = ["Shop/Shop.sln"],
+            ProjectCount = 2,
+            Rules = rules,
+            Issues = issues,
+            SkippedProjects = [new SkippedProject("src/Broken/<b>Broken</b>.csproj", "project file is not valid XML (line 7, position 3)")],
+            Timings = [new RuleTiming("StringConcatenationInLoopAnalyzer", new[] { "PERF030" }, TimeSpan.FromMilliseconds(12.5))],
+            Notes = ["1 result(s) of other analyzers not counted (add --include-peers to count them)."],
+        };
     }
 
     /// <summary>The sample with a baseline: one issue fixed since, one new.</summary>
     public static ReportModel Model()
     {
         var result = Result();
-        var baseline = new List<Issue>(result.Issues.GetRange(1, result.Issues.Count - 1))
+        var baseline = new List<Issue>(result.Issues.Skip(1))
         {
             Issue("PERF012", IssueSeverity.Warning, "N+1 Query", "src/Orders/Import.cs", 77, "Import.Run()", "'SaveChanges' saves to the database on every iteration of this loop; save once after the loop", "                db.SaveChanges();"),
         };
         var (current, fixedIssues) = BaselineComparer.Compare(result.Issues, baseline);
-        result.Issues.Clear();
-        result.Issues.AddRange(current);
-        return ReportAggregator.Aggregate(result, top: 5, toolVersion: "1.0.0-test", fixedIssues, "baseline.json");
+        return ReportAggregator.Aggregate(result with { Issues = current }, top: 5, toolVersion: "1.0.0-test", fixedIssues, "baseline.json");
     }
 
     public static string Render(IReportFormatter formatter, ReportModel model)

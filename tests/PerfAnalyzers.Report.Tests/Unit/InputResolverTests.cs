@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
-using PerfAnalyzers.Report.Cli;
+using PerfAnalyzers.Report.Model;
 using PerfAnalyzers.Report.Inputs;
 using PerfAnalyzers.Report.Tests.Infrastructure;
 

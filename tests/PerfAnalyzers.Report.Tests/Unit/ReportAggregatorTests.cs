@@ -47,9 +47,23 @@ public sealed class ReportAggregatorTests
     }
 
     [Fact]
+    public void ListedRules_AllOfOursAndOnlyThePeerRulesWithIssues()
+    {
+        var listed = Report.ListedRules.Select(r => r.Id).ToList();
+        Assert.Contains("CA1845", listed);
+        Assert.All(PerfAnalyzers.Report.Analysis.RuleAssemblies.Rules.Keys, id => Assert.Contains(id, listed));
+        var quiet = ReportAggregator.Aggregate(SampleReports.Result() with { Issues = SampleReports.Result().Issues.Where(i => !i.IsPeer).ToList() }, top: 3, toolVersion: "t");
+        Assert.DoesNotContain("CA1845", quiet.ListedRules.Select(r => r.Id));
+    }
+
+    [Fact]
+    public void GateCounts_ErrorsWarningsAndNew() =>
+        Assert.Equal(new GateCounts(1, 4, 0), Report.Counts);
+
+    [Fact]
     public void EmptyResult_ZeroTotalsWithoutDivisionByZero()
     {
-        var empty = ReportAggregator.Aggregate(new AnalysisResult(), top: 10, toolVersion: "t");
+        var empty = ReportAggregator.Aggregate(CollectedIssues.Empty, top: 10, toolVersion: "t");
         Assert.Equal(0, empty.Total);
         Assert.All(empty.BySeverity, r => Assert.Equal(0, r.Percent));
         Assert.Empty(empty.Priorities);

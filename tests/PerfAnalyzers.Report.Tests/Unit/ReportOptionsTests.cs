@@ -1,5 +1,6 @@
 using System.Linq;
 using PerfAnalyzers.Report.Cli;
+using PerfAnalyzers.Report.Model;
 
 namespace PerfAnalyzers.Report.Tests.Unit;
 

@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Text;
-using PerfAnalyzers.Report.Cli;
 using PerfAnalyzers.Report.Model;
 using PerfAnalyzers.Report.Sarif;
 using PerfAnalyzers.Report.Tests.Infrastructure;
@@ -17,17 +16,15 @@ public sealed class SarifLogReaderTests : IDisposable
 
     private string Source => Path.Combine(_dir, "src", "Csv.cs");
 
-    private AnalysisResult Read(bool peers, params string[] logs)
+    private CollectedIssues Read(bool peers, params string[] logs)
     {
-        var result = new AnalysisResult();
-        var reader = new SarifLogReader(result, peers, _dir);
+        var reader = new SarifLogReader(peers, _dir);
         foreach (var log in logs)
         {
             reader.Read(log);
         }
 
-        reader.Finish();
-        return result;
+        return reader.Finish();
     }
 
     [Fact]
@@ -133,9 +130,9 @@ public sealed class SarifLogReaderTests : IDisposable
             writer.Write("],\"tool\":{\"driver\":{\"name\":\"csc\"}}}]}");
         }
 
-        var result = new AnalysisResult();
-        var reader = new SarifLogReader(result, false, _dir);
+        var reader = new SarifLogReader(false, _dir);
         reader.Read(path);
+        var result = reader.Finish();
 
         Assert.True(new FileInfo(path).Length > 25_000_000);
         Assert.Equal(60_000, result.Issues.Count);

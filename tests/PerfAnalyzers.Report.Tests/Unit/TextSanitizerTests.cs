@@ -1,4 +1,4 @@
-using PerfAnalyzers.Report.Cli;
+using PerfAnalyzers.Report.Output;
 
 namespace PerfAnalyzers.Report.Tests.Unit;
 

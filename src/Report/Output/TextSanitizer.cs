@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace PerfAnalyzers.Report.Cli;
+namespace PerfAnalyzers.Report.Output;
 
 /// <summary>
 /// Analysed code is untrusted: file names, messages and source lines may carry ANSI escapes, control characters,
