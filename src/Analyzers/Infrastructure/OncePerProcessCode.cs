@@ -49,6 +49,28 @@ internal sealed class OncePerProcessCode
         return true;
     }
 
+    /// <summary>
+    /// True when <paramref name="operation"/> runs per call of its function: in a method body, or in a lambda or
+    /// local function anywhere (also one in a field initializer); false for field and property initializers themselves.
+    /// </summary>
+    public static bool RunsPerCall(IOperation operation, ISymbol containingSymbol)
+    {
+        if (containingSymbol is IMethodSymbol)
+        {
+            return true;
+        }
+
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private bool IsOncePerProcess(IMethodSymbol method)
     {
         if (method.MethodKind == MethodKind.StaticConstructor

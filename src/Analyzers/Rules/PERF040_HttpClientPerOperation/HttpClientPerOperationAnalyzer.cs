@@ -39,7 +39,7 @@ public sealed class HttpClientPerOperationAnalyzer : DiagnosticAnalyzer
     {
         var creation = (IObjectCreationOperation)context.Operation;
         if (!SymbolEqualityComparer.Default.Equals(creation.Type, types.HttpClient)
-            || context.ContainingSymbol is not IMethodSymbol
+            || !OncePerProcessCode.RunsPerCall(creation, context.ContainingSymbol)
             || !types.OwnsConnectionPool(creation)
             || oncePerProcess.Contains(creation, context.ContainingSymbol))
         {

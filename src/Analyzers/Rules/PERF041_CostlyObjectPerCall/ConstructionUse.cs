@@ -11,9 +11,12 @@ namespace PerfAnalyzers.Rules;
 /// </summary>
 internal static class ConstructionUse
 {
-    public static bool IsKeptBeyondTheCall(IObjectCreationOperation creation, CacheableKind kind, CacheableTypes types)
+    public static bool IsKeptBeyondTheCall(IObjectCreationOperation creation, CacheableKind kind, CacheableTypes types, ISymbol containingSymbol)
     {
-        if (IsKeptBy(creation, kind, types))
+        // A getter hands out a new instance on every read (`Regex Digits => new Regex(…)`); a method returning one
+        // is a factory whose caller may keep it.
+        var isGetter = containingSymbol is IMethodSymbol { MethodKind: MethodKind.PropertyGet };
+        if (IsKeptBy(creation, kind, types, isGetter))
         {
             return true;
         }
@@ -25,7 +28,7 @@ internal static class ConstructionUse
 
         foreach (var reference in LocalReferences.FindAll(creation, local))
         {
-            if (IsKeptBy(reference, kind, types) || (kind == CacheableKind.JsonSerializerOptions && IsConfiguredThrough(reference)))
+            if (IsKeptBy(reference, kind, types, isGetter) || (kind == CacheableKind.JsonSerializerOptions && IsConfiguredThrough(reference)))
             {
                 return true;
             }
@@ -34,17 +37,31 @@ internal static class ConstructionUse
         return false;
     }
 
-    private static bool IsKeptBy(IOperation value, CacheableKind kind, CacheableTypes types)
+    private static bool IsKeptBy(IOperation value, CacheableKind kind, CacheableTypes types, bool isGetter)
     {
         var consumer = LocalReferences.ConsumerOf(value, out var outermost);
         return consumer switch
         {
             ISimpleAssignmentOperation assignment => assignment.Value == outermost && assignment.Target is not ILocalReferenceOperation,
-            ICoalesceAssignmentOperation or IReturnOperation or ICoalesceOperation or IConditionalOperation => true,
+            IReturnOperation => !isGetter || IsInNestedFunction(consumer),
+            ICoalesceAssignmentOperation or ICoalesceOperation or IConditionalOperation => true,
             IArgumentOperation argument => !IsUsedByCallOnly(argument, kind, types),
             IArrayInitializerOperation or ITupleOperation => true,
             _ => false,
         };
+    }
+
+    private static bool IsInNestedFunction(IOperation operation)
+    {
+        for (var current = operation.Parent; current is not null; current = current.Parent)
+        {
+            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>
@@ -54,7 +71,8 @@ internal static class ConstructionUse
     /// </summary>
     private static bool IsUsedByCallOnly(IArgumentOperation argument, CacheableKind kind, CacheableTypes types)
     {
-        if (argument.Parameter is not { } parameter || argument.Parent is not IInvocationOperation invocation)
+        // The declared parameter type: List<Regex>.Add takes a T, which may keep anything.
+        if (argument.Parameter?.OriginalDefinition is not { } parameter || argument.Parent is not IInvocationOperation invocation)
         {
             return false;
         }

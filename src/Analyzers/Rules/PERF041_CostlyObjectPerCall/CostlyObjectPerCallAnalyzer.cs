@@ -41,10 +41,11 @@ public sealed class CostlyObjectPerCallAnalyzer : DiagnosticAnalyzer
         if (kind == CacheableKind.None
             // Field and property initializers run once per type or instance; instance constructors are left alone
             // because whether the type is created per request cannot be proven cheaply.
-            || context.ContainingSymbol is not IMethodSymbol { MethodKind: not (MethodKind.Constructor or MethodKind.StaticConstructor) }
+            || context.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor }
+            || !OncePerProcessCode.RunsPerCall(creation, context.ContainingSymbol)
             || !(kind == CacheableKind.Regex ? types.HasConstantRegexArguments(creation) : types.HasConstantSettings(creation))
             || oncePerProcess.Contains(creation, context.ContainingSymbol)
-            || ConstructionUse.IsKeptBeyondTheCall(creation, kind, types))
+            || ConstructionUse.IsKeptBeyondTheCall(creation, kind, types, context.ContainingSymbol))
         {
             return;
         }
