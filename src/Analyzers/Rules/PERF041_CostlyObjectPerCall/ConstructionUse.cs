@@ -65,24 +65,17 @@ internal static class ConstructionUse
     }
 
     /// <summary>
-    /// A regex handed to a parameter typed <c>Regex</c>, or options handed to a System.Text.Json, System.Net.Http.Json
-    /// or ASP.NET Core result method: used for the call. A parameter typed <c>object</c> or <c>T</c> (a collection's
-    /// <c>Add</c>, a service registration) may keep the instance.
+    /// Options handed to a System.Text.Json, System.Net.Http.Json or ASP.NET Core method that takes
+    /// <c>JsonSerializerOptions</c>: used for the call. Any other callee (a collection's <c>Add</c>, a registration, a
+    /// validator that takes a <c>Regex</c>) may keep the instance.
     /// </summary>
     private static bool IsUsedByCallOnly(IArgumentOperation argument, CacheableKind kind, CacheableTypes types)
     {
-        // The declared parameter type: List<Regex>.Add takes a T, which may keep anything.
-        if (argument.Parameter?.OriginalDefinition is not { } parameter || argument.Parent is not IInvocationOperation invocation)
-        {
-            return false;
-        }
-
-        if (kind == CacheableKind.Regex)
-        {
-            return SymbolEqualityComparer.Default.Equals(parameter.Type, types.Regex);
-        }
-
-        if (!SymbolEqualityComparer.Default.Equals(parameter.Type, types.JsonSerializerOptions))
+        // The declared parameter type: List<T>.Add takes a T, which may keep anything.
+        if (kind != CacheableKind.JsonSerializerOptions
+            || argument.Parameter?.OriginalDefinition is not { } parameter
+            || argument.Parent is not IInvocationOperation invocation
+            || !SymbolEqualityComparer.Default.Equals(parameter.Type, types.JsonSerializerOptions))
         {
             return false;
         }

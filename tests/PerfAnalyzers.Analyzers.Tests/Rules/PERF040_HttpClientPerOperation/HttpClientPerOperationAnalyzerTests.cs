@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.Diagnostics;
 using VerifyCS = PerfAnalyzers.Testing.CSharpAnalyzerVerifier<PerfAnalyzers.Rules.HttpClientPerOperationAnalyzer>;
 
 namespace PerfAnalyzers.Analyzers.Tests.Rules;
@@ -388,4 +389,21 @@ public class HttpClientPerOperationAnalyzerTests
         TestCode = source,
         TestState = { OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication },
     }.RunAsync();
+
+    [Fact]
+    public async Task CompilationWithoutHttpClient_RegistersNoAction()
+    {
+        // Only the core library: no System.Net.Http, System.Text.RegularExpressions or System.Text.Json.
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "Bare",
+            [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("class C { object M() => new object(); }")],
+            [Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(object).Assembly.Location)]);
+        var analyzer = new PerfAnalyzers.Rules.HttpClientPerOperationAnalyzer();
+        var options = new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzersOptions(
+            new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
+        var withAnalyzers = compilation.WithAnalyzers([analyzer], options);
+        Assert.Empty(await withAnalyzers.GetAnalyzerDiagnosticsAsync());
+        var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default);
+        Assert.Equal(0, telemetry.OperationActionsCount);
+    }
 }

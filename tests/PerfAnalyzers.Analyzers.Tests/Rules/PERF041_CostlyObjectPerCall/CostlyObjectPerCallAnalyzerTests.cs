@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.Diagnostics;
 using VerifyCS = PerfAnalyzers.Testing.CSharpAnalyzerVerifier<PerfAnalyzers.Rules.CostlyObjectPerCallAnalyzer>;
 
 namespace PerfAnalyzers.Analyzers.Tests.Rules;
@@ -84,12 +85,12 @@ public class CostlyObjectPerCallAnalyzerTests
         """);
 
     [Fact]
-    public Task RegexPassedToRegexParameter_Diagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+    public Task RegexPassedToMethod_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
         using System.Text.RegularExpressions;
 
         class C
         {
-            bool Validate(string s) => Matches(s, {|PERF041:new Regex("^x+$")|});
+            bool Validate(string s) => Matches(s, new Regex("^x+$"));
 
             static bool Matches(string s, Regex regex) => regex.IsMatch(s);
         }
@@ -343,4 +344,21 @@ public class CostlyObjectPerCallAnalyzerTests
             });
         }
         """);
+
+    [Fact]
+    public async Task CompilationWithoutRegexOrJson_RegistersNoAction()
+    {
+        // Only the core library: no System.Net.Http, System.Text.RegularExpressions or System.Text.Json.
+        var compilation = Microsoft.CodeAnalysis.CSharp.CSharpCompilation.Create(
+            "Bare",
+            [Microsoft.CodeAnalysis.CSharp.CSharpSyntaxTree.ParseText("class C { object M() => new object(); }")],
+            [Microsoft.CodeAnalysis.MetadataReference.CreateFromFile(typeof(object).Assembly.Location)]);
+        var analyzer = new PerfAnalyzers.Rules.CostlyObjectPerCallAnalyzer();
+        var options = new Microsoft.CodeAnalysis.Diagnostics.CompilationWithAnalyzersOptions(
+            new Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions([]), null, concurrentAnalysis: false, logAnalyzerExecutionTime: true);
+        var withAnalyzers = compilation.WithAnalyzers([analyzer], options);
+        Assert.Empty(await withAnalyzers.GetAnalyzerDiagnosticsAsync());
+        var telemetry = await withAnalyzers.GetAnalyzerTelemetryInfoAsync(analyzer, default);
+        Assert.Equal(0, telemetry.OperationActionsCount);
+    }
 }
