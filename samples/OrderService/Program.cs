@@ -71,6 +71,12 @@ internal static class Program
         var transfers = inventory.PlanTransfers([new WarehouseStock(1, 1, 90, 40), new WarehouseStock(1, 2, 5, 40)]);
         Console.WriteLine($"Planned transfers: {transfers.Count}");
 
+        // Partner webhooks are not configured in the sample run: nothing leaves the machine.
+        var notifier = new PartnerNotifier(webhook: null, indentAudit: false);
+        var notice = new ShipmentNotice(placed.Number, "Fast Parcel", "AB123456789DE", DateTime.UtcNow);
+        Console.WriteLine($"Notice {PartnerNotifier.IsValidOrderNumber(notice.OrderNumber)}/{PartnerNotifier.IsValidTrackingCode(notice.TrackingCode)} {PartnerNotifier.NormalizeCarrier(notice.Carrier)}: {notifier.DescribeForAudit(notice).Length} / {PartnerNotifier.DescribeForSupport(notice).Length} chars");
+        Console.WriteLine($"Notified: {await notifier.NotifyAsync(notice, ct)}, resent {await notifier.ResendAsync([notice], ct)}, carrier status {await notifier.FetchCarrierStatusAsync(null, ct) ?? "n/a"}");
+
         await RunImportExportAsync(new CsvImporter(db, pricing), new ExportWriter(db, Path.Combine(workDirectory, "exports")), workDirectory, ct);
         await RunReportsAsync(new SalesReport(db), queries, ct);
 

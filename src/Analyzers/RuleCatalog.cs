@@ -17,6 +17,8 @@ public static class RuleCatalog
         public const string DeeplyNestedLoops = "PERF020";
         public const string LinearSearchInLoop = "PERF021";
         public const string StringConcatenationInLoop = "PERF030";
+        public const string HttpClientPerOperation = "PERF040";
+        public const string CostlyObjectPerCall = "PERF041";
     }
 
     public static class Categories
@@ -26,6 +28,7 @@ public static class RuleCatalog
         public const string NPlusOneQuery = "N+1 Query";
         public const string NestedLoops = "Nested Loops";
         public const string StringConcatenation = "String Concatenation";
+        public const string Caching = "Caching";
     }
 
     public static readonly DiagnosticDescriptor BlockingIOInAsyncMethod = Create(
@@ -91,6 +94,22 @@ public static class RuleCatalog
         "String concatenation inside a loop",
         "String '{0}' is built by concatenation inside a loop; use a StringBuilder",
         "Each concatenation copies the whole string built so far, so building a string in a loop is quadratic. Append to a StringBuilder instead.");
+
+    public static readonly DiagnosticDescriptor HttpClientPerOperation = Create(
+        Ids.HttpClientPerOperation,
+        Categories.Caching,
+        DiagnosticSeverity.Warning,
+        "HttpClient created per operation",
+        "This HttpClient {0}; inject IHttpClientFactory or a typed client, or share one long-lived instance",
+        "Each HttpClient with its own handler opens its own connection pool, and disposing it leaves its sockets in TIME_WAIT: under load the host runs out of ports. Inject IHttpClientFactory or a typed client, or share one long-lived instance (with SocketsHttpHandler.PooledConnectionLifetime where DNS changes matter).");
+
+    public static readonly DiagnosticDescriptor CostlyObjectPerCall = Create(
+        Ids.CostlyObjectPerCall,
+        Categories.Caching,
+        DiagnosticSeverity.Warning,
+        "Costly object built on every call from constants",
+        "This '{0}' is built from constants on every call{1}; keep one in a static readonly field",
+        "A Regex parses its pattern (and with RegexOptions.Compiled emits IL) when it is constructed, and JsonSerializerOptions caches serialization metadata per instance. Built from constants on every call, the work is repeated and the caches are thrown away. Build the object once in a static readonly field and reuse it.");
 
     public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

@@ -27,12 +27,14 @@ public static class PeerAnalyzers
         ["PERF020"] = ["S134"],
         ["PERF021"] = [],
         ["PERF030"] = ["S1643"],
+        ["PERF040"] = [],
+        ["PERF041"] = ["CA1869"],
     };
 
     private static readonly (string Package, string[] Rules)[] Packages =
     [
         ("Meziantou.Analyzer", ["MA0042"]),
-        ("Microsoft.CodeAnalysis.NetAnalyzers", ["CA1849"]),
+        ("Microsoft.CodeAnalysis.NetAnalyzers", ["CA1849", "CA1869"]),
         ("SonarAnalyzer.CSharp", ["S6966", "S4462", "S1643", "S134"]),
         ("AsyncFixer", ["AsyncFixer02"]),
         ("Microsoft.VisualStudio.Threading.Analyzers", ["VSTHRD103"]),

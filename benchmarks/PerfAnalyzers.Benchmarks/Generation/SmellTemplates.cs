@@ -275,6 +275,29 @@ internal static class SmellTemplates
                 return list.TrimEnd();
             }
             """),
+
+        // PERF040: an HttpClient with its own connection pool, created and disposed per call.
+        new("PERF040", ClassKind.Service, NeedsData: false, """
+            public async Task<int> FetchLength$K$Async(string url, CancellationToken ct)
+            {
+                using var client = new System.Net.Http.HttpClient();
+                var body = await client.GetStringAsync(url, ct);
+                return body.Length;
+            }
+            """),
+
+        // PERF041: a Regex or JsonSerializerOptions built from constants on every call.
+        new("PERF041", ClassKind.Service, NeedsData: false, """
+            public bool IsValidSku$K$(string sku)
+            {
+                var skuFormat = new System.Text.RegularExpressions.Regex(@"^[A-Z]{3}-\d{4}$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+                return skuFormat.IsMatch(sku);
+            }
+            """),
+        new("PERF041", ClassKind.Service, NeedsData: false, """
+            public string Describe$K$(IReadOnlyList<LineItem> items) =>
+                System.Text.Json.JsonSerializer.Serialize(items, new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
+            """),
     ];
 
     /// <summary>Shapes next to the smells that no rule may report (one per module, in turn).</summary>
@@ -393,6 +416,11 @@ internal static class SmellTemplates
 
                 return capacity;
             }
+            """)),
+        (ClassKind.Service, new(NeedsData: false, """
+            private static readonly System.Text.RegularExpressions.Regex SkuFormat$K$ = new(@"^[A-Z]{3}$");
+
+            public bool IsSkuShared$K$(string sku) => SkuFormat$K$.IsMatch(sku) || System.Text.RegularExpressions.Regex.IsMatch(sku, @"^\d+$");
             """)),
     ];
 }

@@ -14,7 +14,7 @@ public static class SolutionGenerator
 {
     public const int DefaultSeed = 20261122;
 
-    public static readonly string[] RuleIds = ["PERF001", "PERF002", "PERF010", "PERF011", "PERF012", "PERF020", "PERF021", "PERF030"];
+    public static readonly string[] RuleIds = ["PERF001", "PERF002", "PERF010", "PERF011", "PERF012", "PERF020", "PERF021", "PERF030", "PERF040", "PERF041"];
 
     private static readonly string[] Areas =
     [

@@ -20,6 +20,8 @@ internal static class RuleAdvice
         [RuleCatalog.Ids.DeeplyNestedLoops] = ("Restructure with a dictionary lookup or a join.", 3),
         [RuleCatalog.Ids.LinearSearchInLoop] = ("Build a HashSet or Dictionary once before the loop.", 3),
         [RuleCatalog.Ids.StringConcatenationInLoop] = ("Append to a StringBuilder and call ToString() after the loop.", 2),
+        [RuleCatalog.Ids.HttpClientPerOperation] = ("Inject IHttpClientFactory or a typed client, or share one long-lived HttpClient.", 4),
+        [RuleCatalog.Ids.CostlyObjectPerCall] = ("Build the Regex or JsonSerializerOptions once in a static readonly field.", 3),
     };
 
     /// <summary>Other analyzers' rules (and any rule without advice) rank by severity alone.</summary>

@@ -1,0 +1,61 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using PerfAnalyzers.Infrastructure;
+
+namespace PerfAnalyzers.Rules;
+
+/// <summary>The HTTP types PERF040 needs, and whether a new client brings a connection pool of its own.</summary>
+internal sealed class HttpClientTypes
+{
+    private HttpClientTypes(INamedTypeSymbol httpClient, INamedTypeSymbol? clientHandler, INamedTypeSymbol? socketsHandler)
+    {
+        HttpClient = httpClient;
+        ClientHandler = clientHandler;
+        SocketsHandler = socketsHandler;
+    }
+
+    public INamedTypeSymbol HttpClient { get; }
+
+    public INamedTypeSymbol? ClientHandler { get; }
+
+    public INamedTypeSymbol? SocketsHandler { get; }
+
+    public static HttpClientTypes? Create(WellKnownTypeProvider provider) =>
+        provider.Get("System.Net.Http.HttpClient") is { } httpClient
+            ? new HttpClientTypes(httpClient, provider.Get("System.Net.Http.HttpClientHandler"), provider.Get("System.Net.Http.SocketsHttpHandler"))
+            : null;
+
+    /// <summary>
+    /// True when the client gets a connection pool of its own: no handler argument, or a handler created for it
+    /// (<c>new HttpClient(new HttpClientHandler { … })</c>, or a local holding one). A client over a shared handler
+    /// (a field, a parameter, a delegating handler around one) is cheap to create and is not reported.
+    /// </summary>
+    public bool OwnsConnectionPool(IObjectCreationOperation creation)
+    {
+        if (creation.Arguments.IsEmpty)
+        {
+            return true;
+        }
+
+        var handler = creation.Arguments[0].Value.WithoutConversions();
+        if (handler is ILocalReferenceOperation && OperationValues.InitializerOf(handler) is { } initializer)
+        {
+            handler = initializer.WithoutConversions();
+        }
+
+        return handler is IObjectCreationOperation { Type: { } handlerType } && IsPoolOwningHandler(handlerType);
+    }
+
+    private bool IsPoolOwningHandler(ITypeSymbol type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, ClientHandler) || SymbolEqualityComparer.Default.Equals(current, SocketsHandler))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
