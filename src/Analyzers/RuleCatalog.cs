@@ -17,6 +17,9 @@ public static class RuleCatalog
         public const string DeeplyNestedLoops = "PERF020";
         public const string LinearSearchInLoop = "PERF021";
         public const string StringConcatenationInLoop = "PERF030";
+        public const string MaterializedThenFiltered = "PERF050";
+        public const string WholeFileReadToEnumerate = "PERF051";
+        public const string XmlSerializerPerCall = "PERF052";
     }
 
     public static class Categories
@@ -26,6 +29,7 @@ public static class RuleCatalog
         public const string NPlusOneQuery = "N+1 Query";
         public const string NestedLoops = "Nested Loops";
         public const string StringConcatenation = "String Concatenation";
+        public const string MemoryUsage = "Memory Usage";
     }
 
     public static readonly DiagnosticDescriptor BlockingIOInAsyncMethod = Create(
@@ -91,6 +95,30 @@ public static class RuleCatalog
         "String concatenation inside a loop",
         "String '{0}' is built by concatenation inside a loop; use a StringBuilder",
         "Each concatenation copies the whole string built so far, so building a string in a loop is quadratic. Append to a StringBuilder instead.");
+
+    public static readonly DiagnosticDescriptor MaterializedThenFiltered = Create(
+        Ids.MaterializedThenFiltered,
+        Categories.MemoryUsage,
+        DiagnosticSeverity.Warning,
+        "Query materialized, then narrowed in memory",
+        "'{0}' loads every row of the query into memory before '{1}' narrows it; apply '{1}' in the query",
+        "Materializing a query and then filtering, aggregating, sorting or paging the list makes the database send (and EF track) every row. Apply the operator in the query, before the materialization.");
+
+    public static readonly DiagnosticDescriptor WholeFileReadToEnumerate = Create(
+        Ids.WholeFileReadToEnumerate,
+        Categories.MemoryUsage,
+        DiagnosticSeverity.Info,
+        "Whole file read into memory to be enumerated once",
+        "'{0}' holds every line of the file in memory only to enumerate them once; use 'File.ReadLines'",
+        "File.ReadAllLines loads the whole file into an array. When the lines are enumerated once, File.ReadLines streams them one at a time.");
+
+    public static readonly DiagnosticDescriptor XmlSerializerPerCall = Create(
+        Ids.XmlSerializerPerCall,
+        Categories.MemoryUsage,
+        DiagnosticSeverity.Warning,
+        "XmlSerializer constructor that emits an assembly on every call",
+        "This XmlSerializer constructor generates and loads a new assembly on every call, which is never unloaded; create the serializer once and cache it",
+        "Only XmlSerializer(Type) and XmlSerializer(Type, string) reuse a cached serialization assembly. Every other constructor generates a new one on each call, and loaded assemblies are never unloaded. Create the serializer once, in a static field.");
 
     public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 
