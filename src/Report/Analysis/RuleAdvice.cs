@@ -13,6 +13,9 @@ internal static class RuleAdvice
         RuleCatalog.Ids.DeeplyNestedLoops => ("Restructure with a dictionary lookup or a join.", 3),
         RuleCatalog.Ids.LinearSearchInLoop => ("Build a HashSet or Dictionary once before the loop.", 3),
         RuleCatalog.Ids.StringConcatenationInLoop => ("Append to a StringBuilder and call ToString() after the loop.", 2),
+        RuleCatalog.Ids.MaterializedThenFiltered => ("Apply the filter, aggregate, sort or paging in the query, before ToList/ToArray.", 4),
+        RuleCatalog.Ids.WholeFileReadToEnumerate => ("Stream the lines with File.ReadLines instead of File.ReadAllLines.", 2),
+        RuleCatalog.Ids.XmlSerializerPerCall => ("Create the XmlSerializer once in a static readonly field.", 4),
         _ => ("", 1),
     };
 }

@@ -239,10 +239,8 @@ public sealed class MaterializedThenFilteredAnalyzer : DiagnosticAnalyzer
         return consumer switch
         {
             IForEachLoopOperation => true,
-            IReturnOperation => true,
-            IArgumentOperation { Parent: IInvocationOperation { TargetMethod: { IsExtensionMethod: true, Name: not ("ThenBy" or "ThenByDescending") } } call } argument
-                => call.Arguments[0] == argument,
-            IArgumentOperation { Parameter.Type.TypeKind: TypeKind.Interface, Parameter.OriginalDefinition.Type.TypeKind: TypeKind.Interface } => true,
+            IReturnOperation => name is not ("OrderBy" or "OrderByDescending"),
+            IArgumentOperation { Parameter.Type.OriginalDefinition.SpecialType: SpecialType.System_Collections_Generic_IEnumerable_T } => true,
             _ => value is IConversionOperation { IsImplicit: true, Type.TypeKind: TypeKind.Interface },
         };
     }
