@@ -79,6 +79,7 @@ internal static class Program
 
         await RunImportExportAsync(new CsvImporter(db, pricing), new ExportWriter(db, Path.Combine(workDirectory, "exports")), workDirectory, ct);
         await RunReportsAsync(new SalesReport(db), queries, ct);
+        await RunActivityReportAsync(new CustomerActivityReport(db), workDirectory, ct);
 
         await audit.WriteBatchAsync([new AuditEntry(DateTime.UtcNow, "import", "feeds processed"), new AuditEntry(DateTime.UtcNow, "export", "orders exported")], ct);
         Console.WriteLine($"Audit: {string.Join(", ", audit.CountByCategory(["startup", "import", "export"]))}");
@@ -130,5 +131,14 @@ internal static class Program
         Console.WriteLine($"Warehouses: {string.Join(", ", queries.GetWarehouseNames(["BER", "LYS", "HAM"]))}");
         Console.WriteLine($"Primary warehouse: {await queries.FindPrimaryWarehouseNameAsync(["LYS", "BER"], ct)}");
         Console.WriteLine($"Summary days: {await queries.RefreshSummaryTablesAsync(ct)}");
+    }
+
+    private static async Task RunActivityReportAsync(CustomerActivityReport activity, string workDirectory, CancellationToken ct)
+    {
+        var crmExport = Path.Combine(workDirectory, "crm.txt");
+        await File.WriteAllTextAsync(crmExport, "email\norders@brandt.example\nnobody@example.com\nchecksum\n", ct);
+        Console.WriteLine($"Partners: {activity.GetPartnerCustomers(".example").Count}, shipped: {await activity.CountShippedAsync(ct)}, open: {activity.GetOpenOrderValue():N2}");
+        Console.WriteLine($"Blocked: {(await activity.GetBlockedCustomersAsync(ct)).Count}, known: {activity.CountKnownEmails(crmExport)}, frame: {activity.ReadExportFrame(crmExport)}");
+        Console.WriteLine($"CRM XML: {activity.ToXml([new CustomerActivity { Email = "a@b.example", Orders = 2 }], "activity").Length + activity.ToCrmXml([]).Length} chars, {activity.ToXmlEach([new CustomerActivity()]).Count} documents, {activity.CountAddressLines(crmExport)} addresses");
     }
 }

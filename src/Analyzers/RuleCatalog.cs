@@ -19,6 +19,9 @@ public static class RuleCatalog
         public const string StringConcatenationInLoop = "PERF030";
         public const string HttpClientPerOperation = "PERF040";
         public const string CostlyObjectPerCall = "PERF041";
+        public const string MaterializedThenFiltered = "PERF050";
+        public const string WholeFileReadToEnumerate = "PERF051";
+        public const string XmlSerializerPerCall = "PERF052";
     }
 
     public static class Categories
@@ -29,6 +32,7 @@ public static class RuleCatalog
         public const string NestedLoops = "Nested Loops";
         public const string StringConcatenation = "String Concatenation";
         public const string Caching = "Caching";
+        public const string MemoryUsage = "Memory Usage";
     }
 
     public static readonly DiagnosticDescriptor BlockingIOInAsyncMethod = Create(
@@ -110,6 +114,29 @@ public static class RuleCatalog
         "Costly object built on every call from constants",
         "This '{0}' is built from constants on every call{1}; keep one in a static readonly field",
         "A Regex parses its pattern (and with RegexOptions.Compiled emits IL) when it is constructed, and JsonSerializerOptions caches serialization metadata per instance. Built from constants on every call, the work is repeated and the caches are thrown away. Build the object once in a static readonly field and reuse it.");
+    public static readonly DiagnosticDescriptor MaterializedThenFiltered = Create(
+        Ids.MaterializedThenFiltered,
+        Categories.MemoryUsage,
+        DiagnosticSeverity.Warning,
+        "Query materialized, then narrowed in memory",
+        "'{0}' loads every row of the query into memory before '{1}' narrows it; apply '{1}' in the query",
+        "Materializing a query and then filtering, aggregating, sorting or paging the list makes the database send (and EF track) every row. Apply the operator in the query, before the materialization.");
+
+    public static readonly DiagnosticDescriptor WholeFileReadToEnumerate = Create(
+        Ids.WholeFileReadToEnumerate,
+        Categories.MemoryUsage,
+        DiagnosticSeverity.Info,
+        "Whole file read into memory to be enumerated once",
+        "'{0}' holds every line of the file in memory only to enumerate them once; use 'File.ReadLines'",
+        "File.ReadAllLines loads the whole file into an array. When the lines are enumerated once, File.ReadLines streams them one at a time.");
+
+    public static readonly DiagnosticDescriptor XmlSerializerPerCall = Create(
+        Ids.XmlSerializerPerCall,
+        Categories.MemoryUsage,
+        DiagnosticSeverity.Warning,
+        "XmlSerializer constructor that emits an assembly on every call",
+        "This XmlSerializer constructor generates and loads a new assembly on every call, which is never unloaded; create the serializer once and cache it",
+        "Only XmlSerializer(Type) and XmlSerializer(Type, string) reuse a cached serialization assembly. Every other constructor generates a new one on each call, and loaded assemblies are never unloaded. Create the serializer once, in a static field.");
 
     public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

@@ -22,6 +22,9 @@ internal static class RuleAdvice
         [RuleCatalog.Ids.StringConcatenationInLoop] = ("Append to a StringBuilder and call ToString() after the loop.", 2),
         [RuleCatalog.Ids.HttpClientPerOperation] = ("Inject IHttpClientFactory or a typed client, or share one long-lived HttpClient.", 4),
         [RuleCatalog.Ids.CostlyObjectPerCall] = ("Build the Regex or JsonSerializerOptions once in a static readonly field.", 3),
+        [RuleCatalog.Ids.MaterializedThenFiltered] = ("Apply the filter, aggregate, sort or paging in the query, before ToList/ToArray.", 4),
+        [RuleCatalog.Ids.WholeFileReadToEnumerate] = ("Stream the lines with File.ReadLines instead of File.ReadAllLines.", 2),
+        [RuleCatalog.Ids.XmlSerializerPerCall] = ("Create the XmlSerializer once in a static readonly field.", 4),
     };
 
     /// <summary>Other analyzers' rules (and any rule without advice) rank by severity alone.</summary>
