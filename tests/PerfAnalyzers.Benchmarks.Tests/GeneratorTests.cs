@@ -1,5 +1,4 @@
 using System.Linq;
-using PerfAnalyzers.Benchmarks;
 using PerfAnalyzers.Benchmarks.Analysis;
 using PerfAnalyzers.Benchmarks.Generation;
 

@@ -23,11 +23,11 @@ internal sealed class AnalysisProject : IDisposable
         .Distinct()
         .ToImmutableDictionary(id => id, _ => ReportDiagnostic.Warn);
 
-    private readonly AdhocWorkspace? ownedWorkspace;
+    private readonly AdhocWorkspace? _ownedWorkspace;
 
     private AnalysisProject(AdhocWorkspace? ownedWorkspace, Project project, IReadOnlyList<SourceInput> inputs)
     {
-        this.ownedWorkspace = ownedWorkspace;
+        _ownedWorkspace = ownedWorkspace;
         Project = project;
         Inputs = inputs;
     }
@@ -123,5 +123,5 @@ internal sealed class AnalysisProject : IDisposable
         return added;
     }
 
-    public void Dispose() => ownedWorkspace?.Dispose();
+    public void Dispose() => _ownedWorkspace?.Dispose();
 }

@@ -19,12 +19,12 @@ internal sealed class CancellationTripwire(CancellationTokenSource source, int c
 {
     private static readonly DiagnosticDescriptor Never = new("TRIP001", "Never reported", "Never reported", "Test", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
 
-    private int methodsSeen;
-    private int methodsSeenAfterCancel;
+    private int _methodsSeen;
+    private int _methodsSeenAfterCancel;
 
-    public int MethodsSeen => Volatile.Read(ref methodsSeen);
+    public int MethodsSeen => Volatile.Read(ref _methodsSeen);
 
-    public int MethodsSeenAfterCancel => Volatile.Read(ref methodsSeenAfterCancel);
+    public int MethodsSeenAfterCancel => Volatile.Read(ref _methodsSeenAfterCancel);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = [Never];
 
@@ -37,10 +37,10 @@ internal sealed class CancellationTripwire(CancellationTokenSource source, int c
             {
                 if (source.IsCancellationRequested)
                 {
-                    Interlocked.Increment(ref methodsSeenAfterCancel);
+                    Interlocked.Increment(ref _methodsSeenAfterCancel);
                 }
 
-                if (Interlocked.Increment(ref methodsSeen) == cancelAtMethod)
+                if (Interlocked.Increment(ref _methodsSeen) == cancelAtMethod)
                 {
                     source.Cancel();
                 }

@@ -20,25 +20,25 @@ internal sealed record CheckOptions(bool ApplyFixes = true, int? FixSamplePerId 
 /// </summary>
 internal sealed class InputChecker
 {
-    private readonly ConcurrentQueue<string> failures = new();
-    private readonly ConcurrentDictionary<string, bool> providersThatFixed = new();
-    private int inputsChecked;
-    private int diagnosticsSeen;
-    private int inputsWithDiagnostics;
-    private int fixesApplied;
+    private readonly ConcurrentQueue<string> _failures = new();
+    private readonly ConcurrentDictionary<string, bool> _providersThatFixed = new();
+    private int _inputsChecked;
+    private int _diagnosticsSeen;
+    private int _inputsWithDiagnostics;
+    private int _fixesApplied;
 
-    public IReadOnlyCollection<string> Failures => failures;
+    public IReadOnlyCollection<string> Failures => _failures;
 
-    public int InputsChecked => inputsChecked;
+    public int InputsChecked => _inputsChecked;
 
-    public int DiagnosticsSeen => diagnosticsSeen;
+    public int DiagnosticsSeen => _diagnosticsSeen;
 
-    public int InputsWithDiagnostics => inputsWithDiagnostics;
+    public int InputsWithDiagnostics => _inputsWithDiagnostics;
 
-    public int FixesApplied => fixesApplied;
+    public int FixesApplied => _fixesApplied;
 
     /// <summary>Type names of the code fix providers that changed at least one input.</summary>
-    public IReadOnlyCollection<string> ProvidersThatFixed => providersThatFixed.Keys.ToList();
+    public IReadOnlyCollection<string> ProvidersThatFixed => _providersThatFixed.Keys.ToList();
 
     /// <summary>Each input as a single-file project, checked in parallel.</summary>
     public async Task CheckAllAsync(IReadOnlyList<SourceInput> inputs, CheckOptions? options = null)
@@ -52,15 +52,15 @@ internal sealed class InputChecker
     public async Task CheckAsync(AnalysisProject project, string name, CheckOptions? options = null)
     {
         options ??= new CheckOptions();
-        Interlocked.Increment(ref inputsChecked);
+        Interlocked.Increment(ref _inputsChecked);
         try
         {
             var compilation = await project.GetCompilationAsync().ConfigureAwait(false);
             var run = await AnalyzerRunner.RunAsync(compilation).ConfigureAwait(false);
-            Interlocked.Add(ref diagnosticsSeen, run.Diagnostics.Length);
+            Interlocked.Add(ref _diagnosticsSeen, run.Diagnostics.Length);
             if (run.Diagnostics.Length > 0)
             {
-                Interlocked.Increment(ref inputsWithDiagnostics);
+                Interlocked.Increment(ref _inputsWithDiagnostics);
             }
             foreach (var failure in run.Failures)
             {
@@ -80,10 +80,10 @@ internal sealed class InputChecker
                 fixes.AddRange(await CodeFixApplier.FixAllPerDocumentAsync(project.Solution, run.Diagnostics, fixFailures).ConfigureAwait(false));
             }
 
-            Interlocked.Add(ref fixesApplied, fixes.Count);
+            Interlocked.Add(ref _fixesApplied, fixes.Count);
             foreach (var fix in fixes)
             {
-                providersThatFixed.TryAdd(fix.Provider, true);
+                _providersThatFixed.TryAdd(fix.Provider, true);
                 if (options.FixesMustCompile)
                 {
                     await CheckCompilesAsync(project, compilation, fix, fixFailures).ConfigureAwait(false);
@@ -104,8 +104,8 @@ internal sealed class InputChecker
     /// <summary>The failures, each with the input's text, so it can be reproduced from the test output alone.</summary>
     public string Report(int max = 5, int maxLength = 30_000)
     {
-        var shown = failures.Take(max).ToList();
-        var report = $"{failures.Count} failure(s) over {inputsChecked} input(s); the first {shown.Count}:\n\n" + string.Join("\n\n", shown);
+        var shown = _failures.Take(max).ToList();
+        var report = $"{_failures.Count} failure(s) over {_inputsChecked} input(s); the first {shown.Count}:\n\n" + string.Join("\n\n", shown);
         return report.Length <= maxLength ? report : report.Substring(0, maxLength) + "\n…(cut)";
     }
 
@@ -147,6 +147,6 @@ internal sealed class InputChecker
     private void Record(string name, AnalysisProject project, string failure)
     {
         var text = project.Inputs.Count == 1 ? project.Inputs[0].Text : "(" + project.Inputs.Count + " files)";
-        failures.Enqueue($"INPUT {name}\n{failure}\n--- input text ---\n{text}\n--- end ---");
+        _failures.Enqueue($"INPUT {name}\n{failure}\n--- input text ---\n{text}\n--- end ---");
     }
 }

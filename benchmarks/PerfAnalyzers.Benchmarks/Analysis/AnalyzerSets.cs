@@ -20,7 +20,7 @@ public static class AnalyzerSets
     public static ISet<string> ImplementedRules(IEnumerable<DiagnosticAnalyzer> analyzers) =>
         analyzers.SelectMany(RuleIds).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>Only <paramref name="ruleId"/> of the peer's analyzers enabled (as a warning); every other rule they support suppressed.</summary>
+    /// <summary>Only the rule of <paramref name="peer"/> among the peer's analyzers enabled (as a warning); every other rule they support suppressed.</summary>
     public static ImmutableDictionary<string, ReportDiagnostic> OnlyRule(PeerRule peer)
     {
         var builder = ImmutableDictionary.CreateBuilder<string, ReportDiagnostic>(StringComparer.Ordinal);

@@ -18,6 +18,12 @@ public static class ProcessTimer
 {
     private const string GnuTime = "/usr/bin/time";
 
+    /// <param name="Command">The command line as run.</param>
+    /// <param name="ExitCode">The command's exit code.</param>
+    /// <param name="Wall">Wall-clock time from start to exit.</param>
+    /// <param name="PeakTreeRssKb">Peak resident set of the whole process tree, sampled.</param>
+    /// <param name="PeakProcessRssKb">The largest single process's peak, as the kernel counted it (from <c>/usr/bin/time</c>).</param>
+    /// <param name="OutputTail">The end of the command's output.</param>
     /// <param name="CpuSeconds">User plus system time of the command and every descendant it waited for (from <c>/usr/bin/time</c>).</param>
     public sealed record Result(string Command, int ExitCode, TimeSpan Wall, long PeakTreeRssKb, long? PeakProcessRssKb, double? CpuSeconds, string OutputTail);
 

@@ -3,7 +3,7 @@ namespace PerfAnalyzers.Benchmarks.Generation;
 /// <summary>
 /// Methods of ordinary, well-written application code. None of them may trigger a PerfAnalyzers rule: async code
 /// awaits the asynchronous APIs, loops use sets and dictionaries, strings are built with StringBuilder, and the
-/// look-alikes (the shapes next to each smell that must stay quiet) are spelled out in <see cref="LookAlikes"/>.
+/// look-alikes (the shapes next to each smell that must stay quiet) are spelled out in <see cref="SmellTemplates.LookAlikes"/>.
 /// <c>$K$</c> is replaced by a suffix unique in the class.
 /// </summary>
 internal static class CleanTemplates

@@ -11,6 +11,7 @@ internal static class AsyncContext
     /// when that function is <c>async</c>; otherwise null. A non-async lambda or local function runs elsewhere (and
     /// cannot await), code inside a <c>lock</c> cannot await, and nothing inside <c>nameof</c> runs at all.
     /// </summary>
+    /// <param name="operation">The operation whose async context is asked for.</param>
     /// <param name="containingSymbol">The analysis context's containing symbol (the member whose body is analysed).</param>
     /// <param name="body">The async function's body: the region where earlier awaits on the same task are searched.</param>
     public static IMethodSymbol? FindAsyncFunction(IOperation operation, ISymbol containingSymbol, out IOperation? body)

@@ -1,5 +1,5 @@
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace PerfAnalyzers.Infrastructure;
 
@@ -9,28 +9,35 @@ namespace PerfAnalyzers.Infrastructure;
 /// </summary>
 internal sealed class DataAccessTypes
 {
-    private DataAccessTypes(Compilation compilation)
+    private DataAccessTypes(WellKnownTypeProvider types)
     {
-        DbContext = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbContext");
-        DbSet = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbSet`1");
-        EfQueryableExtensions = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions");
-        RelationalQueryableExtensions = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.RelationalQueryableExtensions");
-        RelationalDatabaseFacadeExtensions = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions");
-        NavigationEntry = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.ChangeTracking.NavigationEntry");
-        LazyLoader = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.Infrastructure.ILazyLoader");
-        SqlMapper = compilation.GetTypeByMetadataName("Dapper.SqlMapper");
-        DbCommand = compilation.GetTypeByMetadataName("System.Data.Common.DbCommand");
-        IDbCommand = compilation.GetTypeByMetadataName("System.Data.IDbCommand");
-        Queryable = compilation.GetTypeByMetadataName("System.Linq.Queryable");
-        Enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
-        AsyncEnumerable = compilation.GetTypeByMetadataName("System.Linq.AsyncEnumerable");
-        IQueryable = compilation.GetTypeByMetadataName("System.Linq.IQueryable");
-        List = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
-        Parallel = compilation.GetTypeByMetadataName("System.Threading.Tasks.Parallel");
-        Task = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task");
-        Thread = compilation.GetTypeByMetadataName("System.Threading.Thread");
-        PeriodicTimer = compilation.GetTypeByMetadataName("System.Threading.PeriodicTimer");
-        CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+        DbContext = types.Get("Microsoft.EntityFrameworkCore.DbContext");
+        DbSet = types.Get("Microsoft.EntityFrameworkCore.DbSet`1");
+        EfQueryableExtensions = types.Get("Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions");
+        RelationalQueryableExtensions = types.Get("Microsoft.EntityFrameworkCore.RelationalQueryableExtensions");
+        RelationalDatabaseFacadeExtensions = types.Get("Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions");
+        NavigationEntry = types.Get("Microsoft.EntityFrameworkCore.ChangeTracking.NavigationEntry");
+        LazyLoader = types.Get("Microsoft.EntityFrameworkCore.Infrastructure.ILazyLoader");
+        SqlMapper = types.Get("Dapper.SqlMapper");
+        DbCommand = types.Get("System.Data.Common.DbCommand");
+        IDbCommand = types.Get("System.Data.IDbCommand");
+        Queryable = types.Get("System.Linq.Queryable");
+        Enumerable = types.Get("System.Linq.Enumerable");
+        AsyncEnumerable = types.Get("System.Linq.AsyncEnumerable");
+        // .NET 10 and the System.Linq.Async package both define it; a project may see both.
+        AsyncEnumerableDefinitions = types.GetAll("System.Linq.AsyncEnumerable");
+        IQueryable = types.Get("System.Linq.IQueryable");
+        List = types.Get("System.Collections.Generic.List`1");
+        Parallel = types.Get("System.Threading.Tasks.Parallel");
+        Task = types.Get("System.Threading.Tasks.Task");
+        Thread = types.Get("System.Threading.Thread");
+        PeriodicTimer = types.Get("System.Threading.PeriodicTimer");
+        CancellationToken = types.Get("System.Threading.CancellationToken");
+        CancellationTokenSource = types.Get("System.Threading.CancellationTokenSource");
+        ChannelReader = types.Get("System.Threading.Channels.ChannelReader`1");
+        BlockingCollection = types.Get("System.Collections.Concurrent.BlockingCollection`1");
+        // MoreLINQ's Batch: the batching operator of the most used LINQ extension library.
+        MoreEnumerable = types.Get("MoreLinq.MoreEnumerable");
     }
 
     public INamedTypeSymbol? DbContext { get; }
@@ -46,6 +53,7 @@ internal sealed class DataAccessTypes
     public INamedTypeSymbol? Queryable { get; }
     public INamedTypeSymbol? Enumerable { get; }
     public INamedTypeSymbol? AsyncEnumerable { get; }
+    public ImmutableArray<INamedTypeSymbol> AsyncEnumerableDefinitions { get; }
     public INamedTypeSymbol? IQueryable { get; }
     public INamedTypeSymbol? List { get; }
     public INamedTypeSymbol? Parallel { get; }
@@ -53,31 +61,39 @@ internal sealed class DataAccessTypes
     public INamedTypeSymbol? Thread { get; }
     public INamedTypeSymbol? PeriodicTimer { get; }
     public INamedTypeSymbol? CancellationToken { get; }
+    public INamedTypeSymbol? CancellationTokenSource { get; }
+    public INamedTypeSymbol? ChannelReader { get; }
+    public INamedTypeSymbol? BlockingCollection { get; }
+    public INamedTypeSymbol? MoreEnumerable { get; }
 
     public bool HasEntityFramework => DbContext is not null && DbSet is not null;
 
-    /// <summary>The data-access symbols of <paramref name="compilation"/>, or null when it uses none of EF Core, Dapper and ADO.NET.</summary>
-    public static DataAccessTypes? Create(Compilation compilation)
+    /// <summary>
+    /// The data-access symbols of <paramref name="compilation"/>, or null when it uses none of EF Core, Dapper and
+    /// ADO.NET. Built once per compilation and shared by every rule that asks (PERF010, PERF011, PERF012…).
+    /// </summary>
+    public static DataAccessTypes? Create(Compilation compilation) =>
+        WellKnownTypeProvider.GetOrCreate(compilation).GetOrCreateTable(Build);
+
+    private static DataAccessTypes? Build(WellKnownTypeProvider types)
     {
         // A compilation without System.Data.Common, EF Core or Dapper cannot run a query: skip all symbol work.
-        if (compilation.GetTypeByMetadataName("System.Data.IDbCommand") is null
-            && compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbContext") is null
-            && compilation.GetTypeByMetadataName("Dapper.SqlMapper") is null)
+        if (types.Get("System.Data.IDbCommand") is null
+            && types.Get("Microsoft.EntityFrameworkCore.DbContext") is null
+            && types.Get("Dapper.SqlMapper") is null)
         {
             return null;
         }
 
-        return new DataAccessTypes(compilation);
+        return new DataAccessTypes(types);
     }
 
-    public bool IsDbContext(ITypeSymbol? type) => DbContext is not null && InheritsFrom(type, DbContext);
-
-    /// <summary>True for <c>DbSet&lt;T&gt;</c> and types derived from it.</summary>
-    public bool IsDbSet(ITypeSymbol? type)
+    /// <summary>True for any visible definition of <c>System.Linq.AsyncEnumerable</c>.</summary>
+    public bool IsAsyncEnumerable(ITypeSymbol? type)
     {
-        for (var current = type as INamedTypeSymbol; current is not null; current = current.BaseType)
+        foreach (var definition in AsyncEnumerableDefinitions)
         {
-            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, DbSet))
+            if (SymbolEqualityComparer.Default.Equals(type, definition))
             {
                 return true;
             }
@@ -85,6 +101,11 @@ internal sealed class DataAccessTypes
 
         return false;
     }
+
+    public bool IsDbContext(ITypeSymbol? type) => SymbolRelations.InheritsFrom(type, DbContext);
+
+    /// <summary>True for <c>DbSet&lt;T&gt;</c> and types derived from it.</summary>
+    public bool IsDbSet(ITypeSymbol? type) => SymbolRelations.InheritsFrom(type, DbSet);
 
     /// <summary>True when the type is, derives from or implements <c>DbCommand</c>/<c>IDbCommand</c>.</summary>
     public bool IsCommand(ITypeSymbol? type)
@@ -94,7 +115,7 @@ internal sealed class DataAccessTypes
             return false;
         }
 
-        if (DbCommand is not null && InheritsFrom(type, DbCommand))
+        if (SymbolRelations.InheritsFrom(type, DbCommand))
         {
             return true;
         }
@@ -109,18 +130,5 @@ internal sealed class DataAccessTypes
         return SymbolEqualityComparer.Default.Equals(type, Queryable)
             || SymbolEqualityComparer.Default.Equals(type, EfQueryableExtensions)
             || SymbolEqualityComparer.Default.Equals(type, RelationalQueryableExtensions);
-    }
-
-    public static bool InheritsFrom(ITypeSymbol? type, INamedTypeSymbol baseType)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

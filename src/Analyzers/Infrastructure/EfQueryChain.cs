@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace PerfAnalyzers.Infrastructure;
@@ -121,7 +120,7 @@ internal sealed class EfQueryChain
         var method = invocation.TargetMethod;
         switch (method.Name)
         {
-            case "Query" when types.NavigationEntry is not null && DataAccessTypes.InheritsFrom(method.ContainingType, types.NavigationEntry):
+            case "Query" when SymbolRelations.InheritsFrom(method.ContainingType, types.NavigationEntry):
                 return true;
             case "SqlQuery" or "SqlQueryRaw" when SymbolEqualityComparer.Default.Equals(method.ContainingType, types.RelationalDatabaseFacadeExtensions):
                 return true;

@@ -1,27 +1,37 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace PerfAnalyzers.Infrastructure;
 
-/// <summary>Where to put a diagnostic on a call: the invoked method's name token.</summary>
+/// <summary>The parts of a call's syntax that analyzers report on and fixes rewrite: the invoked method's name.</summary>
 internal static class InvocationSyntax
 {
-    public static Location NameLocation(IInvocationOperation invocation)
+    /// <summary>The invoked method's name token: <c>ReadAllText</c> in <c>File.ReadAllText(p)</c>, <c>a?.M()</c> and <c>M()</c>.</summary>
+    public static SyntaxToken? NameToken(InvocationExpressionSyntax invocation) => invocation.Expression switch
     {
-        if (invocation.Syntax is InvocationExpressionSyntax { Expression: var expression })
-        {
-            switch (expression)
-            {
-                case MemberAccessExpressionSyntax access:
-                    return access.Name.Identifier.GetLocation();
-                case MemberBindingExpressionSyntax binding:
-                    return binding.Name.Identifier.GetLocation();
-                case SimpleNameSyntax name:
-                    return name.Identifier.GetLocation();
-            }
-        }
+        MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier,
+        SimpleNameSyntax name => name.Identifier,
+        MemberBindingExpressionSyntax binding => binding.Name.Identifier,
+        _ => null,
+    };
 
-        return invocation.Syntax.GetLocation();
-    }
+    /// <summary>Where to put a diagnostic on a call: the invoked method's name token, else the whole call.</summary>
+    public static Location NameLocation(IInvocationOperation invocation) =>
+        invocation.Syntax is InvocationExpressionSyntax syntax && NameToken(syntax) is { } token
+            ? token.GetLocation()
+            : invocation.Syntax.GetLocation();
+
+    /// <summary>The same call with the method renamed, or null for shapes that cannot be rebound on their own (<c>a?.M()</c>).</summary>
+    public static InvocationExpressionSyntax? Rename(InvocationExpressionSyntax invocation, string newName) => invocation.Expression switch
+    {
+        MemberAccessExpressionSyntax memberAccess => invocation.WithExpression(memberAccess.WithName(RenameSimpleName(memberAccess.Name, newName))),
+        SimpleNameSyntax name => invocation.WithExpression(RenameSimpleName(name, newName)),
+        _ => null,
+    };
+
+    /// <summary>The name with another identifier, keeping its trivia and type arguments.</summary>
+    public static SimpleNameSyntax RenameSimpleName(SimpleNameSyntax name, string newName) =>
+        name.WithIdentifier(SyntaxFactory.Identifier(name.Identifier.LeadingTrivia, newName, name.Identifier.TrailingTrivia));
 }

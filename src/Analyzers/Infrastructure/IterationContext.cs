@@ -117,7 +117,7 @@ internal static class IterationContext
         }
 
         if (SymbolEqualityComparer.Default.Equals(containing, types.Enumerable)
-            || (types.AsyncEnumerable is not null && SymbolEqualityComparer.Default.Equals(containing, types.AsyncEnumerable)))
+            || types.IsAsyncEnumerable(containing))
         {
             invocation = call;
             return true;

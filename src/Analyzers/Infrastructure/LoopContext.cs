@@ -1,12 +1,15 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace PerfAnalyzers.Infrastructure;
 
-/// <summary>Answers "which loop runs this operation" within one function body.</summary>
-internal static class LoopContext
+/// <summary>
+/// Answers "which loop runs this operation" within one function body. The loop shapes that change what a loop
+/// multiplies live beside it: <c>LoopContext.FewIterations.cs</c> (a few iterations fixed at compile time) and
+/// <c>LoopContext.ServiceLoops.cs</c> (loops spread over time or over arriving work).
+/// </summary>
+internal static partial class LoopContext
 {
     /// <summary>
     /// The innermost loop statement around <paramref name="operation"/>, not crossing a lambda,
@@ -51,9 +54,6 @@ internal static class LoopContext
         return false;
     }
 
-    /// <summary>Loops with at most this many iterations known at compile time do not multiply the work by n.</summary>
-    public const int SmallIterationLimit = 8;
-
     /// <summary>True for <c>for</c>, <c>foreach</c> (also <c>await foreach</c> and deconstructing), <c>while</c> and <c>do</c> statements.</summary>
     public static bool IsLoopStatement(SyntaxNode node) =>
         node is ForStatementSyntax or CommonForEachStatementSyntax or WhileStatementSyntax or DoStatementSyntax;
@@ -61,239 +61,4 @@ internal static class LoopContext
     /// <summary>True for the syntax that starts a new function body: lambdas, anonymous methods and local functions.</summary>
     public static bool IsFunctionBoundary(SyntaxNode node) =>
         node is AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax;
-
-    /// <summary>
-    /// True when the loop runs a small number of times fixed at compile time: <c>for (var i = 0; i &lt; 3; i++)</c>
-    /// (a retry or a fixed-size grid) or <c>foreach</c> over an inline initializer of a few elements.
-    /// </summary>
-    public static bool HasSmallConstantIterationCount(SyntaxNode loop, SemanticModel model, System.Threading.CancellationToken cancellationToken)
-    {
-        switch (loop)
-        {
-            case ForStatementSyntax { Declaration.Variables: { Count: 1 } variables, Condition: BinaryExpressionSyntax condition, Incrementors.Count: 1 } forLoop
-                when variables[0].Initializer is { } initializer:
-                var name = variables[0].Identifier.ValueText;
-                var step = UnitStep(forLoop.Incrementors[0], name);
-                if (step == 0 || !TryGetInt64Constant(initializer.Value, model, cancellationToken, out var start))
-                {
-                    return false;
-                }
-
-                long bound;
-                var kind = condition.Kind();
-                if (condition.Left is IdentifierNameSyntax left && left.Identifier.ValueText == name
-                    && TryGetInt64Constant(condition.Right, model, cancellationToken, out bound))
-                {
-                }
-                else if (condition.Right is IdentifierNameSyntax right && right.Identifier.ValueText == name
-                    && TryGetInt64Constant(condition.Left, model, cancellationToken, out bound))
-                {
-                    kind = kind switch
-                    {
-                        SyntaxKind.LessThanExpression => SyntaxKind.GreaterThanExpression,
-                        SyntaxKind.GreaterThanExpression => SyntaxKind.LessThanExpression,
-                        SyntaxKind.LessThanOrEqualExpression => SyntaxKind.GreaterThanOrEqualExpression,
-                        SyntaxKind.GreaterThanOrEqualExpression => SyntaxKind.LessThanOrEqualExpression,
-                        _ => kind,
-                    };
-                }
-                else
-                {
-                    return false;
-                }
-
-                var count = (kind, step) switch
-                {
-                    (SyntaxKind.LessThanExpression, 1) => bound - start,
-                    (SyntaxKind.LessThanOrEqualExpression, 1) => bound - start + 1,
-                    (SyntaxKind.GreaterThanExpression, -1) => start - bound,
-                    (SyntaxKind.GreaterThanOrEqualExpression, -1) => start - bound + 1,
-                    _ => long.MaxValue,
-                };
-                return count <= SmallIterationLimit;
-
-            case CommonForEachStatementSyntax forEach:
-                return IsSmallInlineCollection(forEach.Expression)
-                    || (forEach.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax
-                        && model.GetSymbolInfo(forEach.Expression, cancellationToken).Symbol is { } symbol
-                        && symbol is ILocalSymbol or IFieldSymbol { IsReadOnly: true }
-                        && IsInitializedSmall(symbol, cancellationToken))
-                    || IsValuesOfSmallEnum(forEach.Expression, model, cancellationToken);
-
-            default:
-                return false;
-        }
-    }
-
-    /// <summary>True for <c>new[] { a, b }</c>, <c>new T[] { … }</c>, <c>new List&lt;T&gt; { … }</c> and <c>[a, b]</c> with at most <see cref="SmallIterationLimit"/> elements.</summary>
-    public static bool IsSmallInlineCollection(ExpressionSyntax? expression)
-    {
-        while (expression is CastExpressionSyntax or ParenthesizedExpressionSyntax)
-        {
-            expression = expression is CastExpressionSyntax cast ? cast.Expression : ((ParenthesizedExpressionSyntax)expression).Expression;
-        }
-
-        return expression switch
-        {
-            ImplicitArrayCreationExpressionSyntax implicitArray => implicitArray.Initializer.Expressions.Count <= SmallIterationLimit,
-            ArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions.Count <= SmallIterationLimit,
-            BaseObjectCreationExpressionSyntax { Initializer: { } initializer, ArgumentList: null or { Arguments.Count: 0 } }
-                when initializer.IsKind(SyntaxKind.CollectionInitializerExpression) => initializer.Expressions.Count <= SmallIterationLimit,
-            InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ArrayInitializerExpression } initializer => initializer.Expressions.Count <= SmallIterationLimit,
-            CollectionExpressionSyntax collection => collection.Elements.Count <= SmallIterationLimit && !HasSpread(collection),
-            _ => false,
-        };
-    }
-
-    /// <summary><c>Enum.GetValues&lt;T&gt;()</c> or <c>Enum.GetValues(typeof(T))</c> of an enum with a few members.</summary>
-    private static bool IsValuesOfSmallEnum(ExpressionSyntax expression, SemanticModel model, System.Threading.CancellationToken cancellationToken)
-    {
-        if (expression is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetValues" } } invocation
-            || model.GetSymbolInfo(invocation, cancellationToken).Symbol is not IMethodSymbol { ContainingType.SpecialType: SpecialType.System_Enum } method)
-        {
-            return false;
-        }
-
-        var enumType = method.TypeArguments.Length == 1
-            ? method.TypeArguments[0]
-            : invocation.ArgumentList.Arguments.Count == 1 && invocation.ArgumentList.Arguments[0].Expression is TypeOfExpressionSyntax typeOf
-                ? model.GetTypeInfo(typeOf.Type, cancellationToken).Type
-                : null;
-        if (enumType is not INamedTypeSymbol { TypeKind: TypeKind.Enum } named)
-        {
-            return false;
-        }
-
-        var count = 0;
-        foreach (var member in named.GetMembers())
-        {
-            if (member is IFieldSymbol { IsConst: true } && ++count > SmallIterationLimit)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary><c>var directions = new[] { … };</c> or <c>static readonly int[] Offsets = { … };</c> with a few elements.</summary>
-    private static bool IsInitializedSmall(ISymbol symbol, System.Threading.CancellationToken cancellationToken)
-    {
-        var references = symbol.DeclaringSyntaxReferences;
-        return references.Length == 1
-            && references[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: var value }
-            && IsSmallInlineCollection(value);
-    }
-
-    private static bool HasSpread(CollectionExpressionSyntax collection)
-    {
-        foreach (var element in collection.Elements)
-        {
-            if (element is SpreadElementSyntax)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>+1 for <c>i++</c>, <c>++i</c>, <c>i += 1</c>; -1 for the decrements; 0 for anything else.</summary>
-    private static int UnitStep(ExpressionSyntax incrementor, string name) => incrementor switch
-    {
-        PostfixUnaryExpressionSyntax { Operand: IdentifierNameSyntax id } unary when id.Identifier.ValueText == name
-            => unary.IsKind(SyntaxKind.PostIncrementExpression) ? 1 : -1,
-        PrefixUnaryExpressionSyntax { Operand: IdentifierNameSyntax id } unary when id.Identifier.ValueText == name
-            => unary.IsKind(SyntaxKind.PreIncrementExpression) ? 1 : unary.IsKind(SyntaxKind.PreDecrementExpression) ? -1 : 0,
-        AssignmentExpressionSyntax { Left: IdentifierNameSyntax id, Right: LiteralExpressionSyntax { Token.ValueText: "1" } } assignment when id.Identifier.ValueText == name
-            => assignment.IsKind(SyntaxKind.AddAssignmentExpression) ? 1 : assignment.IsKind(SyntaxKind.SubtractAssignmentExpression) ? -1 : 0,
-        _ => 0,
-    };
-
-    private static bool TryGetInt64Constant(ExpressionSyntax expression, SemanticModel model, System.Threading.CancellationToken cancellationToken, out long value)
-    {
-        value = 0;
-        var constant = model.GetConstantValue(expression, cancellationToken);
-        switch (constant.Value)
-        {
-            case int i: value = i; return true;
-            case long l: value = l; return true;
-            case short s: value = s; return true;
-            case byte b: value = b; return true;
-            case uint u: value = u; return true;
-            default: return false;
-        }
-    }
-
-    /// <summary>
-    /// True for a hosted-service style loop that runs until cancelled or ticks on a timer:
-    /// <c>while (!token.IsCancellationRequested)</c>, <c>while (await timer.WaitForNextTickAsync(token))</c>, or
-    /// <c>while (true)</c> / <c>for (;;)</c> around an <c>await Task.Delay(…)</c>. Its iterations are spread over time,
-    /// not over data, so it does not multiply the work of the loops inside it.
-    /// </summary>
-    public static bool IsServiceLoop(SyntaxNode loop, SemanticModel model, System.Threading.CancellationToken cancellationToken)
-    {
-        ExpressionSyntax? condition;
-        StatementSyntax body;
-        switch (loop)
-        {
-            case WhileStatementSyntax whileLoop:
-                (condition, body) = (whileLoop.Condition, whileLoop.Statement);
-                break;
-            case DoStatementSyntax doLoop:
-                (condition, body) = (doLoop.Condition, doLoop.Statement);
-                break;
-            case ForStatementSyntax { Declaration: null, Initializers.Count: 0, Incrementors.Count: 0 } forLoop:
-                (condition, body) = (forLoop.Condition, forLoop.Statement);
-                break;
-            default:
-                return false;
-        }
-
-        if (condition is null || condition.IsKind(SyntaxKind.TrueLiteralExpression))
-        {
-            foreach (var node in body.DescendantNodes(n => !IsFunctionBoundary(n)))
-            {
-                if (node is AwaitExpressionSyntax { Expression: InvocationExpressionSyntax invocation }
-                    && IsWellKnownWait(invocation, model, cancellationToken))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        foreach (var node in condition.DescendantNodesAndSelf(n => !IsFunctionBoundary(n)))
-        {
-            switch (node)
-            {
-                case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "IsCancellationRequested" } access
-                    when model.GetSymbolInfo(access, cancellationToken).Symbol is IPropertySymbol { ContainingType: { Name: "CancellationToken" or "CancellationTokenSource", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } } }:
-                    return true;
-                case InvocationExpressionSyntax invocation when IsWellKnownWait(invocation, model, cancellationToken):
-                    return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary><c>Task.Delay(…)</c> or <c>PeriodicTimer.WaitForNextTickAsync(…)</c>.</summary>
-    private static bool IsWellKnownWait(InvocationExpressionSyntax invocation, SemanticModel model, System.Threading.CancellationToken cancellationToken)
-    {
-        var name = invocation.Expression switch
-        {
-            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
-            _ => null,
-        };
-        if (name is not ("Delay" or "WaitForNextTickAsync"))
-        {
-            return false;
-        }
-
-        return model.GetSymbolInfo(invocation, cancellationToken).Symbol is IMethodSymbol method
-            && method.ContainingType is { Name: "Task" or "PeriodicTimer" } type
-            && type.ContainingNamespace?.ToDisplayString() is "System.Threading.Tasks" or "System.Threading";
-    }
 }

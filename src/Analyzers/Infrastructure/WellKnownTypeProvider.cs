@@ -19,6 +19,7 @@ internal sealed class WellKnownTypeProvider
     private readonly Compilation _compilation;
     private readonly ConcurrentDictionary<string, ImmutableArray<INamedTypeSymbol>> _definitions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, INamedTypeSymbol?> _best = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Type, object> _tables = new();
 
     private WellKnownTypeProvider(Compilation compilation)
     {
@@ -60,6 +61,23 @@ internal sealed class WellKnownTypeProvider
         return false;
     }
 
+    /// <summary>
+    /// The table of types <paramref name="create"/> builds from this provider (<c>DataAccessTypes</c>, <c>TaskTypes</c>…),
+    /// built once per compilation and shared by every rule that asks for it; null when <paramref name="create"/> says
+    /// the compilation lacks what the table is for.
+    /// </summary>
+    public T? GetOrCreateTable<T>(Func<WellKnownTypeProvider, T?> create)
+        where T : class
+    {
+        if (!_tables.TryGetValue(typeof(T), out var table))
+        {
+            // Lazy: two rules starting on the same compilation at once still build the table once.
+            table = _tables.GetOrAdd(typeof(T), _ => new Lazy<T?>(() => create(this), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication));
+        }
+
+        return ((Lazy<T?>)table).Value;
+    }
+
     private INamedTypeSymbol? ChooseBest(string metadataName)
     {
         var visible = GetAll(metadataName);
@@ -77,7 +95,9 @@ internal sealed class WellKnownTypeProvider
     private ImmutableArray<INamedTypeSymbol> FindVisible(string metadataName)
     {
         // The common case, one definition, costs one compiler lookup; the slow path runs only for duplicates.
+#pragma warning disable RS0030 // The one sanctioned lookup: every other caller goes through this provider, which also handles duplicate definitions.
         if (_compilation.GetTypeByMetadataName(metadataName) is { } single)
+#pragma warning restore RS0030
         {
             return ImmutableArray.Create(single);
         }

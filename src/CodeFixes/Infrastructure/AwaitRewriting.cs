@@ -2,6 +2,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PerfAnalyzers.Infrastructure;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace PerfAnalyzers.Rules;
@@ -45,7 +46,7 @@ internal static class AwaitRewriting
     /// </summary>
     public static string? FindCancellationToken(SemanticModel model, int position, SyntaxNode site)
     {
-        var tokenType = model.Compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+        var tokenType = WellKnownTypeProvider.GetOrCreate(model.Compilation).Get("System.Threading.CancellationToken");
         if (tokenType is null)
         {
             return null;

@@ -2,7 +2,6 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Formatting;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace PerfAnalyzers.Infrastructure;
@@ -38,25 +37,60 @@ internal static class NamespaceImports
         return false;
     }
 
-    /// <summary>Adds <c>using ns;</c> after the System usings, before the first one that sorts after it.</summary>
+    /// <summary>
+    /// Adds <c>using ns;</c> unless the file already has it: System directives first, then in alphabetical order,
+    /// before the first directive that sorts after it. The file's line ending is reused, a header comment stays in
+    /// front of the first directive, and a file without usings gets a blank line after the new one.
+    /// </summary>
     public static CompilationUnitSyntax AddUsing(CompilationUnitSyntax unit, string ns)
     {
-        var directive = UsingDirective(ParseName(ns)).WithAdditionalAnnotations(Formatter.Annotation);
-        var isSystem = ns == "System" || ns.StartsWith("System.", System.StringComparison.Ordinal);
-        var usings = unit.Usings;
-        for (var i = 0; i < usings.Count; i++)
+        foreach (var existing in unit.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
         {
-            var name = usings[i].Name?.ToString() ?? "";
-            var otherIsSystem = name == "System" || name.StartsWith("System.", System.StringComparison.Ordinal);
-            if (usings[i].Alias is null && !usings[i].GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword)
-                && (isSystem ? !otherIsSystem || string.CompareOrdinal(name, ns) > 0 : !otherIsSystem && string.CompareOrdinal(name, ns) > 0))
+            if (existing is UsingDirectiveSyntax directiveInFile && Imports(directiveInFile, ns))
             {
-                return unit.WithUsings(usings.Insert(i, directive.WithTriviaFrom(usings[i])));
+                return unit;
             }
         }
 
-        return unit.AddUsings(directive);
+        var endOfLine = unit.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+        if (endOfLine == default)
+        {
+            endOfLine = EndOfLine("\n");
+        }
+
+        var directive = UsingDirective(ParseName(ns).WithLeadingTrivia(Space)).WithTrailingTrivia(endOfLine);
+        var usings = unit.Usings;
+        if (usings.Count == 0)
+        {
+            return unit.WithUsings(SingletonList(directive.WithTrailingTrivia(endOfLine, endOfLine)));
+        }
+
+        var isSystem = IsSystem(ns);
+        var index = usings.Count;
+        for (var i = 0; i < usings.Count; i++)
+        {
+            var name = usings[i].Name?.ToString() ?? "";
+            var otherIsSystem = IsSystem(name);
+            if (usings[i].Alias is null && usings[i].StaticKeyword.IsKind(SyntaxKind.None) && !usings[i].GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword)
+                && (isSystem ? !otherIsSystem || string.CompareOrdinal(name, ns) > 0 : !otherIsSystem && string.Compare(name, ns, System.StringComparison.OrdinalIgnoreCase) > 0))
+            {
+                index = i;
+                break;
+            }
+        }
+
+        if (index == 0)
+        {
+            // Keep the file's leading trivia (header comments) in front of the first directive.
+            var first = usings[0];
+            directive = directive.WithLeadingTrivia(first.GetLeadingTrivia());
+            usings = usings.Replace(first, first.WithLeadingTrivia());
+        }
+
+        return unit.WithUsings(usings.Insert(index, directive));
     }
+
+    private static bool IsSystem(string name) => name == "System" || name.StartsWith("System.", System.StringComparison.Ordinal);
 
     private static bool Imports(UsingDirectiveSyntax directive, string ns) =>
         directive.Alias is null && directive.StaticKeyword.IsKind(SyntaxKind.None) && directive.Name?.ToString() == ns;

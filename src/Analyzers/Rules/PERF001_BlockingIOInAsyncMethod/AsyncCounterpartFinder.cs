@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
+using PerfAnalyzers.Infrastructure;
 
 namespace PerfAnalyzers.Rules;
 
@@ -20,14 +21,14 @@ internal sealed class AsyncCounterpartFinder
     private readonly INamedTypeSymbol? _cancellationToken;
     private readonly INamedTypeSymbol? _obsolete;
 
-    public AsyncCounterpartFinder(Compilation compilation, INamedTypeSymbol task)
+    public AsyncCounterpartFinder(WellKnownTypeProvider types, INamedTypeSymbol task)
     {
         _task = task;
-        _taskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
-        _valueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
-        _valueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
-        _cancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
-        _obsolete = compilation.GetTypeByMetadataName("System.ObsoleteAttribute");
+        _taskOfT = types.Get("System.Threading.Tasks.Task`1");
+        _valueTask = types.Get("System.Threading.Tasks.ValueTask");
+        _valueTaskOfT = types.Get("System.Threading.Tasks.ValueTask`1");
+        _cancellationToken = types.Get("System.Threading.CancellationToken");
+        _obsolete = types.Get("System.ObsoleteAttribute");
     }
 
     public INamedTypeSymbol? CancellationToken => _cancellationToken;

@@ -37,7 +37,7 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
     private const string EfExtensionsName = "global::Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions";
 
     /// <summary>Query operators that execute an EF Core query and have an <c>EntityFrameworkQueryableExtensions</c> counterpart.</summary>
-    private static readonly HashSet<string> s_efExecutingOperators = new(System.StringComparer.Ordinal)
+    private static readonly HashSet<string> EfExecutingOperators = new(System.StringComparer.Ordinal)
     {
         "ToList", "ToArray", "ToDictionary", "ToHashSet", "First", "FirstOrDefault", "Single", "SingleOrDefault", "Last", "LastOrDefault",
         "Count", "LongCount", "Any", "All", "Contains", "Sum", "Min", "Max", "Average", "ElementAt", "ElementAtOrDefault",
@@ -48,15 +48,9 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
     /// (EF Core) and <c>CreateDbContext</c> have async versions only for special cases; <c>DbDataReader.GetFieldValue</c>
     /// and <c>IsDBNull</c> read the buffered row (their async versions only help with sequential access).
     /// </summary>
-    private static readonly HashSet<string> s_excludedNames = new(System.StringComparer.Ordinal)
+    private static readonly HashSet<string> ExcludedNames = new(System.StringComparer.Ordinal)
     {
         "Dispose", "Close", "Add", "AddRange", "CreateDbContext", "GetFieldValue", "IsDBNull",
-    };
-
-    /// <summary>Host lifetime calls: <c>app.Run()</c> at the end of Program.cs blocks the main thread, not a pool thread.</summary>
-    private static readonly HashSet<string> s_hostLifetimeNames = new(System.StringComparer.Ordinal)
-    {
-        "Run", "Start", "Stop", "WaitForShutdown",
     };
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleCatalog.BlockingIOInAsyncMethod);
@@ -67,12 +61,13 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
-            if (start.Compilation.GetTypeByMetadataName("System.Threading.Tasks.Task") is not { } task)
+            var types = WellKnownTypeProvider.GetOrCreate(start.Compilation);
+            if (types.Get("System.Threading.Tasks.Task") is not { } task)
             {
                 return;
             }
 
-            var rule = new Rule(start.Compilation, task);
+            var rule = new Rule(types, task);
             start.RegisterOperationAction(rule.AnalyzeInvocation, OperationKind.Invocation);
             start.RegisterOperationAction(rule.AnalyzeLoop, OperationKind.Loop);
         });
@@ -84,31 +79,17 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
         private readonly EfQuerySource? _ef;
         private readonly INamedTypeSymbol? _enumerable;
         private readonly INamedTypeSymbol? _queryable;
-        private readonly INamedTypeSymbol? _console;
         private readonly INamedTypeSymbol? _file;
-        private readonly INamedTypeSymbol? _semaphoreSlim;
-        private readonly INamedTypeSymbol? _timeSpan;
-        private readonly ImmutableArray<INamedTypeSymbol> _excludedContainingTypes;
-        private readonly ImmutableArray<INamedTypeSymbol> _inMemoryReceivers;
+        private readonly SyncCallExclusions _exclusions;
 
-        public Rule(Compilation compilation, INamedTypeSymbol task)
+        public Rule(WellKnownTypeProvider types, INamedTypeSymbol task)
         {
-            _finder = new AsyncCounterpartFinder(compilation, task);
-            _ef = EfQuerySource.Create(compilation);
-            _enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
-            _queryable = compilation.GetTypeByMetadataName("System.Linq.Queryable");
-            _console = compilation.GetTypeByMetadataName("System.Console");
-            _file = compilation.GetTypeByMetadataName("System.IO.File");
-            _semaphoreSlim = compilation.GetTypeByMetadataName("System.Threading.SemaphoreSlim");
-            _timeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
-
-            // Blocking on tasks is PERF002's concern; CancellationTokenSource.Cancel is not I/O.
-            _excludedContainingTypes = Resolve(compilation,
-                "System.Threading.Tasks.Task", "System.Threading.Tasks.Task`1", "System.Threading.Tasks.ValueTask", "System.Threading.Tasks.ValueTask`1",
-                "System.Threading.Thread", "System.Threading.CancellationTokenSource", "System.Console");
-
-            // No real I/O behind these.
-            _inMemoryReceivers = Resolve(compilation, "System.IO.MemoryStream", "System.IO.StringReader", "System.IO.StringWriter", "System.Buffers.ArrayBufferWriter`1");
+            _finder = new AsyncCounterpartFinder(types, task);
+            _ef = EfQuerySource.Create(types);
+            _enumerable = types.Get("System.Linq.Enumerable");
+            _queryable = types.Get("System.Linq.Queryable");
+            _file = types.Get("System.IO.File");
+            _exclusions = new SyncCallExclusions(types);
         }
 
         public void AnalyzeInvocation(OperationAnalysisContext context)
@@ -117,10 +98,10 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
             var method = invocation.TargetMethod;
             var name = method.Name;
             if (name.EndsWith("Async", System.StringComparison.Ordinal)
-                || s_excludedNames.Contains(name)
+                || ExcludedNames.Contains(name)
                 || _finder.TryGetAwaitedType(method.ReturnType, out _)
                 || invocation.Syntax is not InvocationExpressionSyntax syntax
-                || GetNameToken(syntax) is not { } nameToken)
+                || InvocationSyntax.NameToken(syntax) is not { } nameToken)
             {
                 return;
             }
@@ -135,7 +116,7 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
             var definition = (method.ReducedFrom ?? method).OriginalDefinition;
             if (_finder.Find(definition) is null
                 || AsyncContext.FindAsyncFunction(invocation, context.ContainingSymbol, out _) is not { } function
-                || IsExcluded(invocation, method)
+                || _exclusions.IsExcluded(invocation, method)
                 || BindCounterpart(invocation, syntax, definition, function) is not { } counterpart)
             {
                 return;
@@ -167,9 +148,9 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
             if (collection is IInvocationOperation { TargetMethod: { Name: "ReadLines", IsStatic: true } readLines } invocation
                 && SymbolEqualityComparer.Default.Equals(readLines.ContainingType, _file)
                 && invocation.Syntax is InvocationExpressionSyntax syntax
-                && GetNameToken(syntax) is { } nameToken
+                && InvocationSyntax.NameToken(syntax) is { } nameToken
                 && AsyncContext.FindAsyncFunction(loop, context.ContainingSymbol, out _) is not null
-                && BindSpeculatively(invocation, syntax, Rename(syntax, "ReadLinesAsync")) is { } counterpart
+                && BindSpeculatively(invocation, syntax, InvocationSyntax.Rename(syntax, "ReadLinesAsync")) is { } counterpart
                 && counterpart.ReturnType is INamedTypeSymbol { Name: "IAsyncEnumerable", IsGenericType: true })
             {
                 Report(context, nameToken.GetLocation(), KindAsyncStream, "File.ReadLines", "File.ReadLinesAsync", "ReadLinesAsync");
@@ -180,7 +161,7 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
         {
             var method = invocation.TargetMethod;
             if (_ef is null
-                || !s_efExecutingOperators.Contains(method.Name)
+                || !EfExecutingOperators.Contains(method.Name)
                 || invocation.Arguments.Length == 0
                 || syntax.Expression is not MemberAccessExpressionSyntax memberAccess)
             {
@@ -201,7 +182,7 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
                 SyntaxFactory.MemberAccessExpression(
                     SyntaxKind.SimpleMemberAccessExpression,
                     SyntaxFactory.ParseExpression(EfExtensionsName),
-                    RenameSimpleName(memberAccess.Name, counterpartName)),
+                    InvocationSyntax.RenameSimpleName(memberAccess.Name, counterpartName)),
                 syntax.ArgumentList.WithArguments(syntax.ArgumentList.Arguments.Insert(0, SyntaxFactory.Argument(memberAccess.Expression))));
             if (BindSpeculatively(invocation, syntax, staticForm) is not { } counterpart
                 || !SymbolEqualityComparer.Default.Equals(counterpart.ContainingType, _ef.EfExtensions)
@@ -217,7 +198,7 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
 
         private IMethodSymbol? BindCounterpart(IInvocationOperation invocation, InvocationExpressionSyntax syntax, IMethodSymbol definition, IMethodSymbol function)
         {
-            if (BindSpeculatively(invocation, syntax, Rename(syntax, definition.Name + "Async")) is not { } bound)
+            if (BindSpeculatively(invocation, syntax, InvocationSyntax.Rename(syntax, definition.Name + "Async")) is not { } bound)
             {
                 return null;
             }
@@ -267,158 +248,15 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
             return bound;
         }
 
-        private bool IsExcluded(IInvocationOperation invocation, IMethodSymbol method)
-        {
-            var containingType = method.ContainingType.OriginalDefinition;
-            foreach (var excluded in _excludedContainingTypes)
-            {
-                if (SymbolEqualityComparer.Default.Equals(containingType, excluded))
-                {
-                    return true;
-                }
-            }
-
-            // XmlReader/XmlWriter async methods throw unless the instance was created with Async = true.
-            if (IsInNamespace(containingType, "Xml", "System"))
-            {
-                return true;
-            }
-
-            if (s_hostLifetimeNames.Contains(method.Name)
-                && (IsInNamespace(containingType, "Hosting", "Extensions", "Microsoft") || IsInNamespace(containingType, "Builder", "AspNetCore", "Microsoft")))
-            {
-                return true;
-            }
-
-            if (invocation.Instance is { } instance && IsExcludedOperand(instance))
-            {
-                return true;
-            }
-
-            // A static call on an in-memory stream (JsonSerializer.Serialize(memoryStream, …), or an extension method on
-            // one) does no I/O either; an instance call copying into one (file.CopyTo(memoryStream)) still reads the file.
-            if (method.IsStatic)
-            {
-                foreach (var argument in invocation.Arguments)
-                {
-                    if (IsExcludedOperand(argument.Value))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            if (IsSqlite(containingType))
-            {
-                return true;
-            }
-
-            // SemaphoreSlim.Wait(0) only tests the count; it never blocks.
-            if (method.Name == "Wait"
-                && SymbolEqualityComparer.Default.Equals(containingType, _semaphoreSlim)
-                && invocation.Arguments.Length > 0
-                && IsZero(invocation.Arguments[0].Value))
-            {
-                return true;
-            }
-
-            return false;
-        }
-
-        private bool IsExcludedOperand(IOperation operand) => IsExcludedOperand(operand, wrappersToFollow: 8);
-
-        private bool IsExcludedOperand(IOperation operand, int wrappersToFollow)
-        {
-            operand = OperationValues.WithoutImplicitConversions(operand);
-            if (operand is IPropertyReferenceOperation { Property.IsStatic: true } property
-                && SymbolEqualityComparer.Default.Equals(property.Property.ContainingType, _console))
-            {
-                return true;
-            }
-
-            for (var type = operand.Type; type is not null; type = type.BaseType)
-            {
-                foreach (var inMemory in _inMemoryReceivers)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, inMemory))
-                    {
-                        return true;
-                    }
-                }
-
-                if (IsSqlite(type))
-                {
-                    return true;
-                }
-            }
-
-            // A reader, writer or archive over an in-memory stream (`new StreamReader(memoryStream)`, `new
-            // Utf8JsonWriter(bufferWriter)`, an entry of a `new ZipArchive(memoryStream)`), directly or through the
-            // locals they were stored in, does no I/O either.
-            return wrappersToFollow > 0
-                && WrappedStream(operand) is { } inner
-                && IsExcludedOperand(inner, wrappersToFollow - 1);
-        }
-
-        /// <summary>
-        /// What the operand was made from: the local's initializer, the first constructor argument of <c>new X(stream, …)</c>,
-        /// or the receiver of an instance call (<c>entry.Open()</c>, <c>archive.CreateEntry(…)</c>).
-        /// </summary>
-        private static IOperation? WrappedStream(IOperation operand) => operand switch
-        {
-            ILocalReferenceOperation => OperationValues.InitializerOf(operand) is { } initializer ? OperationValues.WithoutConversions(initializer) : null,
-            IObjectCreationOperation { Arguments.Length: > 0 } creation => creation.Arguments[0].Value,
-            IInvocationOperation { Instance: { } receiver } => receiver,
-            _ => null,
-        };
-
-        private bool IsZero(IOperation value)
-        {
-            value = OperationValues.WithoutImplicitConversions(value);
-            if (value.ConstantValue is { HasValue: true, Value: int number })
-            {
-                return number == 0;
-            }
-
-            return value is IFieldReferenceOperation { Field.Name: "Zero" } field
-                && SymbolEqualityComparer.Default.Equals(field.Field.ContainingType, _timeSpan);
-        }
-
-        /// <summary>Microsoft.Data.Sqlite and System.Data.SQLite implement their async methods synchronously.</summary>
-        private static bool IsSqlite(ITypeSymbol type) =>
-            IsInNamespace(type, "Sqlite", "Data", "Microsoft") || IsInNamespace(type, "SQLite", "Data", "System");
-
-        private static bool IsInNamespace(ITypeSymbol type, params string[] reversedNames)
-        {
-            var ns = type.ContainingNamespace;
-            foreach (var name in reversedNames)
-            {
-                if (ns is null || ns.Name != name)
-                {
-                    return false;
-                }
-
-                ns = ns.ContainingNamespace;
-            }
-
-            return ns is { IsGlobalNamespace: true };
-        }
-
         /// <summary>
         /// True when awaiting the counterpart could call the enclosing function itself: the same name on the same type
         /// or a base type (any overload: the fix may pick the one taking a token), or a method it overrides.
         /// </summary>
         private static bool IsSameOrOverridden(IMethodSymbol function, IMethodSymbol counterpart)
         {
-            if (function.Name == counterpart.Name)
+            if (function.Name == counterpart.Name && SymbolRelations.InheritsFrom(function.ContainingType, counterpart.ContainingType))
             {
-                for (var type = function.ContainingType?.OriginalDefinition; type is not null; type = type.BaseType?.OriginalDefinition)
-                {
-                    if (SymbolEqualityComparer.Default.Equals(type, counterpart.ContainingType.OriginalDefinition))
-                    {
-                        return true;
-                    }
-                }
+                return true;
             }
 
             for (var current = function; current is not null; current = current.OverriddenMethod)
@@ -455,39 +293,5 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
 
         private static string Describe(IMethodSymbol method) =>
             method.IsExtensionMethod || method.MethodKind == MethodKind.ReducedExtension ? method.Name : method.ContainingType.Name + "." + method.Name;
-
-        private static ImmutableArray<INamedTypeSymbol> Resolve(Compilation compilation, params string[] names)
-        {
-            var builder = ImmutableArray.CreateBuilder<INamedTypeSymbol>(names.Length);
-            foreach (var name in names)
-            {
-                if (compilation.GetTypeByMetadataName(name) is { } type)
-                {
-                    builder.Add(type);
-                }
-            }
-
-            return builder.ToImmutable();
-        }
     }
-
-    /// <summary>The invoked method's name token: <c>ReadAllText</c> in <c>File.ReadAllText(p)</c>.</summary>
-    internal static SyntaxToken? GetNameToken(InvocationExpressionSyntax invocation) => invocation.Expression switch
-    {
-        MemberAccessExpressionSyntax memberAccess => memberAccess.Name.Identifier,
-        SimpleNameSyntax name => name.Identifier,
-        MemberBindingExpressionSyntax binding => binding.Name.Identifier,
-        _ => null,
-    };
-
-    /// <summary>The same call with the method renamed, or null for shapes that cannot be rebound on their own (<c>a?.M()</c>).</summary>
-    internal static InvocationExpressionSyntax? Rename(InvocationExpressionSyntax invocation, string newName) => invocation.Expression switch
-    {
-        MemberAccessExpressionSyntax memberAccess => invocation.WithExpression(memberAccess.WithName(RenameSimpleName(memberAccess.Name, newName))),
-        SimpleNameSyntax name => invocation.WithExpression(RenameSimpleName(name, newName)),
-        _ => null,
-    };
-
-    internal static SimpleNameSyntax RenameSimpleName(SimpleNameSyntax name, string newName) =>
-        name.WithIdentifier(SyntaxFactory.Identifier(name.Identifier.LeadingTrivia, newName, name.Identifier.TrailingTrivia));
 }

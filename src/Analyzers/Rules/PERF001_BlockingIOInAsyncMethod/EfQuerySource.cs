@@ -1,5 +1,4 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using PerfAnalyzers.Infrastructure;
 
@@ -21,23 +20,23 @@ internal sealed class EfQuerySource
     private readonly INamedTypeSymbol? _linqQueryable;
     private readonly INamedTypeSymbol? _efExtensions;
 
-    private EfQuerySource(Compilation compilation, INamedTypeSymbol dbContext, INamedTypeSymbol dbSet, INamedTypeSymbol queryable)
+    private EfQuerySource(WellKnownTypeProvider types, INamedTypeSymbol dbContext, INamedTypeSymbol dbSet, INamedTypeSymbol queryable)
     {
         _dbContext = dbContext;
         _dbSet = dbSet;
         _queryable = queryable;
-        _linqQueryable = compilation.GetTypeByMetadataName("System.Linq.Queryable");
-        _efExtensions = compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions");
+        _linqQueryable = types.Get("System.Linq.Queryable");
+        _efExtensions = types.Get("Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions");
     }
 
     public INamedTypeSymbol? EfExtensions => _efExtensions;
 
     /// <summary>Null when the compilation does not reference EF Core.</summary>
-    public static EfQuerySource? Create(Compilation compilation) =>
-        compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbContext") is { } dbContext
-        && compilation.GetTypeByMetadataName("Microsoft.EntityFrameworkCore.DbSet`1") is { } dbSet
-        && compilation.GetTypeByMetadataName("System.Linq.IQueryable") is { } queryable
-            ? new EfQuerySource(compilation, dbContext, dbSet, queryable)
+    public static EfQuerySource? Create(WellKnownTypeProvider types) =>
+        types.Get("Microsoft.EntityFrameworkCore.DbContext") is { } dbContext
+        && types.Get("Microsoft.EntityFrameworkCore.DbSet`1") is { } dbSet
+        && types.Get("System.Linq.IQueryable") is { } queryable
+            ? new EfQuerySource(types, dbContext, dbSet, queryable)
             : null;
 
     public bool IsQueryable(ITypeSymbol? type) => TypeHierarchy.IsOrImplements(type, _queryable);
@@ -48,7 +47,7 @@ internal sealed class EfQuerySource
         for (var step = 0; operation is not null && step < MaxSteps; step++)
         {
             operation = OperationValues.WithoutConversions(operation);
-            if (DerivesFrom(operation.Type, _dbSet))
+            if (SymbolRelations.InheritsFrom(operation.Type, _dbSet))
             {
                 return true;
             }
@@ -59,7 +58,7 @@ internal sealed class EfQuerySource
                     var method = invocation.TargetMethod;
                     var type = method.ContainingType;
                     // EF Core's own operators and sources: Include, AsNoTracking, FromSqlRaw, Database.SqlQuery, Set<T>().
-                    if (IsEfCoreNamespace(type.ContainingNamespace) || DerivesFrom(type, _dbContext))
+                    if (SymbolRelations.IsInNamespace(type, "Microsoft.EntityFrameworkCore") || SymbolRelations.InheritsFrom(type, _dbContext))
                     {
                         return true;
                     }
@@ -72,28 +71,12 @@ internal sealed class EfQuerySource
                     operation = invocation.Arguments[0].Value;
                     break;
                 case IPropertyReferenceOperation property:
-                    return DerivesFrom(property.Property.ContainingType, _dbContext) && IsQueryable(property.Type);
+                    return SymbolRelations.InheritsFrom(property.Property.ContainingType, _dbContext) && IsQueryable(property.Type);
                 case ILocalReferenceOperation local:
                     operation = OperationValues.InitializerOf(local);
                     break;
                 default:
                     return false;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsEfCoreNamespace(INamespaceSymbol? ns) =>
-        ns is { Name: "EntityFrameworkCore", ContainingNamespace: { Name: "Microsoft", ContainingNamespace.IsGlobalNamespace: true } };
-
-    private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol baseType)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
-            {
-                return true;
             }
         }
 

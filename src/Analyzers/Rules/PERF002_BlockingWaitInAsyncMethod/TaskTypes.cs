@@ -5,19 +5,19 @@ namespace PerfAnalyzers.Infrastructure;
 /// <summary>The task and awaiter types of one compilation, resolved once.</summary>
 internal sealed class TaskTypes
 {
-    private TaskTypes(Compilation compilation, INamedTypeSymbol task)
+    private TaskTypes(WellKnownTypeProvider types, INamedTypeSymbol task)
     {
         Task = task;
-        TaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.Task`1");
-        ValueTask = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask");
-        ValueTaskOfT = compilation.GetTypeByMetadataName("System.Threading.Tasks.ValueTask`1");
-        ConfiguredTaskAwaitable = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ConfiguredTaskAwaitable");
-        ConfiguredTaskAwaitableOfT = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ConfiguredTaskAwaitable`1");
-        ConfiguredValueTaskAwaitable = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable");
-        ConfiguredValueTaskAwaitableOfT = compilation.GetTypeByMetadataName("System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable`1");
-        Thread = compilation.GetTypeByMetadataName("System.Threading.Thread");
-        TimeSpan = compilation.GetTypeByMetadataName("System.TimeSpan");
-        CancellationToken = compilation.GetTypeByMetadataName("System.Threading.CancellationToken");
+        TaskOfT = types.Get("System.Threading.Tasks.Task`1");
+        ValueTask = types.Get("System.Threading.Tasks.ValueTask");
+        ValueTaskOfT = types.Get("System.Threading.Tasks.ValueTask`1");
+        ConfiguredTaskAwaitable = types.Get("System.Runtime.CompilerServices.ConfiguredTaskAwaitable");
+        ConfiguredTaskAwaitableOfT = types.Get("System.Runtime.CompilerServices.ConfiguredTaskAwaitable`1");
+        ConfiguredValueTaskAwaitable = types.Get("System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable");
+        ConfiguredValueTaskAwaitableOfT = types.Get("System.Runtime.CompilerServices.ConfiguredValueTaskAwaitable`1");
+        Thread = types.Get("System.Threading.Thread");
+        TimeSpan = types.Get("System.TimeSpan");
+        CancellationToken = types.Get("System.Threading.CancellationToken");
     }
 
     public INamedTypeSymbol Task { get; }
@@ -32,23 +32,13 @@ internal sealed class TaskTypes
     public INamedTypeSymbol? TimeSpan { get; }
     public INamedTypeSymbol? CancellationToken { get; }
 
-    /// <summary>Null when the compilation has no System.Threading.Tasks.Task (nothing to analyse).</summary>
+    /// <summary>Null when the compilation has no System.Threading.Tasks.Task (nothing to analyse); built once per compilation.</summary>
     public static TaskTypes? Create(Compilation compilation) =>
-        compilation.GetTypeByMetadataName("System.Threading.Tasks.Task") is { } task ? new TaskTypes(compilation, task) : null;
+        WellKnownTypeProvider.GetOrCreate(compilation).GetOrCreateTable(static types =>
+            types.Get("System.Threading.Tasks.Task") is { } task ? new TaskTypes(types, task) : null);
 
     /// <summary>Task or Task&lt;T&gt; (or a type derived from them).</summary>
-    public bool IsTask(ITypeSymbol? type)
-    {
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current, Task))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public bool IsTask(ITypeSymbol? type) => SymbolRelations.InheritsFrom(type, Task);
 
     /// <summary>Task&lt;T&gt; or ValueTask&lt;T&gt;: the types with a blocking Result.</summary>
     public bool IsGenericTask(ITypeSymbol? type)

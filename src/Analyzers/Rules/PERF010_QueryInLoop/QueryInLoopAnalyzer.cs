@@ -45,14 +45,14 @@ public sealed class QueryInLoopAnalyzer : DiagnosticAnalyzer
         }
 
         var iteration = IterationContext.Find(invocation, types);
-        if (!iteration.Exists || IsIntended(invocation, iteration, chain, types)
+        if (!iteration.Exists || PerIterationIntent.IsIntendedQuery(invocation, iteration, chain, types)
             || (chain is null && ScriptStatements.RunsStatementOfItem(invocation, iteration, types))
             || IterationContext.RunsFewTimes(iteration, context.CancellationToken))
         {
             return;
         }
 
-        context.ReportDiagnostic(Diagnostic.Create(RuleCatalog.QueryInLoop, InvocationSyntax.NameLocation(invocation), DatabaseCalls.Render(invocation.Syntax)));
+        context.ReportDiagnostic(Diagnostic.Create(RuleCatalog.QueryInLoop, InvocationSyntax.NameLocation(invocation), CallRendering.Render(invocation.Syntax)));
     }
 
     /// <summary>A nested <c>foreach</c> over an EF query runs the query once per outer iteration.</summary>
@@ -65,26 +65,12 @@ public sealed class QueryInLoopAnalyzer : DiagnosticAnalyzer
         }
 
         var iteration = IterationContext.Find(loop, types);
-        if (!iteration.Exists || IsIntended(loop, iteration, chain, types) || IterationContext.RunsFewTimes(iteration, context.CancellationToken))
+        if (!iteration.Exists || PerIterationIntent.IsIntendedQuery(loop, iteration, chain, types) || IterationContext.RunsFewTimes(iteration, context.CancellationToken))
         {
             return;
         }
 
         var collection = OperationValues.WithoutConversions(loop.Collection).Syntax;
-        context.ReportDiagnostic(Diagnostic.Create(RuleCatalog.QueryInLoop, collection.GetLocation(), DatabaseCalls.Render(collection)));
-    }
-
-    /// <summary>Shapes where one query per iteration is by design or does not happen.</summary>
-    internal static bool IsIntended(IOperation operation, Iteration iteration, EfQueryChain? chain, DataAccessTypes types)
-    {
-        if (iteration.Loop is { } loop
-            && (IterationContext.RunsAtMostOnce(loop) || DatabaseCalls.IsWorkLoop(loop, chain, types)))
-        {
-            return true;
-        }
-
-        return IterationContext.LeavesAfter(operation, iteration)
-            || DatabaseCalls.IsBatchGuarded(operation, iteration)
-            || IterationContext.IsInsideTryOfRetry(operation, iteration);
+        context.ReportDiagnostic(Diagnostic.Create(RuleCatalog.QueryInLoop, collection.GetLocation(), CallRendering.Render(collection)));
     }
 }

@@ -97,7 +97,7 @@ internal static class ScriptStatements
     }
 
     private static bool IsFileRead(IMethodSymbol method) =>
-        method.ContainingType is { ContainingNamespace: { Name: "IO", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } };
+        SymbolRelations.IsInNamespace(method.ContainingType, "System.IO");
 
     /// <summary>The foreach variable or the per-element lambda's parameter.</summary>
     private static bool IsItem(IOperation operation, Iteration iteration)

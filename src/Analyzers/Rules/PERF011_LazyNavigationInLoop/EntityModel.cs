@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -17,7 +18,9 @@ internal sealed class EntityModel
     private readonly DataAccessTypes _types;
     private readonly ConcurrentDictionary<ITypeSymbol, HashSet<ITypeSymbol>> _entitiesByContext = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ITypeSymbol, bool> _hasLazyLoader = new(SymbolEqualityComparer.Default);
-    private readonly Lazy<Configuration> _configuration;
+    // Read from the compilation's OnModelCreating/Configure bodies the first time a candidate needs it, with that
+    // candidate's cancellation token; null until then (a cancelled scan leaves it null for the next caller).
+    private Configuration? _configuration;
     // Cached so the hot lookups do not allocate a delegate per call.
     private readonly Func<ITypeSymbol, HashSet<ITypeSymbol>> _collectEntities;
     private readonly Func<ITypeSymbol, bool> _hasLazyLoaderFactory;
@@ -26,16 +29,15 @@ internal sealed class EntityModel
     {
         _compilation = compilation;
         _types = types;
-        _configuration = new Lazy<Configuration>(ScanConfiguration, System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
         _collectEntities = CollectEntities;
         _hasLazyLoaderFactory = HasLazyLoader;
     }
 
     /// <summary>True when <paramref name="type"/> is an entity type of <paramref name="context"/>.</summary>
-    public bool IsEntity(ITypeSymbol context, ITypeSymbol type)
+    public bool IsEntity(ITypeSymbol context, ITypeSymbol type, CancellationToken cancellationToken)
     {
         var entities = _entitiesByContext.GetOrAdd(context, _collectEntities);
-        return entities.Contains(type) || _configuration.Value.EntityNames.Contains(type.Name) || HasConventionalKey(type);
+        return entities.Contains(type) || GetConfiguration(cancellationToken).EntityNames.Contains(type.Name) || HasConventionalKey(type);
     }
 
     /// <summary>
@@ -65,7 +67,20 @@ internal sealed class EntityModel
     }
 
     /// <summary>True when some model configuration marks a navigation of this name with <c>AutoInclude()</c>.</summary>
-    public bool IsAutoIncluded(IPropertySymbol navigation) => _configuration.Value.AutoIncludedNavigations.Contains(navigation.Name);
+    public bool IsAutoIncluded(IPropertySymbol navigation, CancellationToken cancellationToken) =>
+        GetConfiguration(cancellationToken).AutoIncludedNavigations.Contains(navigation.Name);
+
+    private Configuration GetConfiguration(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _configuration) is { } configuration)
+        {
+            return configuration;
+        }
+
+        // Two callers racing both scan; the first result is kept. A cancelled scan throws and stores nothing.
+        var scanned = ScanConfiguration(cancellationToken);
+        return Interlocked.CompareExchange(ref _configuration, scanned, null) ?? scanned;
+    }
 
     /// <summary>True when the property can be lazy-loaded: virtual (proxies) or on an entity that takes an ILazyLoader.</summary>
     public bool IsLazyLoadable(IPropertySymbol property)
@@ -151,14 +166,15 @@ internal sealed class EntityModel
             && action.TypeArguments[1].SpecialType == SpecialType.System_String);
 
     /// <summary>Reads OnModelCreating and IEntityTypeConfiguration.Configure bodies by syntax: Entity&lt;T&gt;() and Navigation(..).AutoInclude().</summary>
-    private Configuration ScanConfiguration()
+    private Configuration ScanConfiguration(CancellationToken cancellationToken)
     {
         var configuration = new Configuration();
-        foreach (var symbol in _compilation.GetSymbolsWithName(static name => name is "OnModelCreating" or "Configure", SymbolFilter.Member))
+        foreach (var symbol in _compilation.GetSymbolsWithName(static name => name is "OnModelCreating" or "Configure", SymbolFilter.Member, cancellationToken))
         {
             foreach (var reference in symbol.DeclaringSyntaxReferences)
             {
-                foreach (var node in reference.GetSyntax().DescendantNodes())
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (var node in reference.GetSyntax(cancellationToken).DescendantNodes())
                 {
                     if (node is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } invocation)
                     {

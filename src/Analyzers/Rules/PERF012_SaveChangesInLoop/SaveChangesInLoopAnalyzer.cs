@@ -45,7 +45,7 @@ public sealed class SaveChangesInLoopAnalyzer : DiagnosticAnalyzer
         var iteration = IterationContext.Find(invocation, types, out var localFunction);
         if (iteration.Exists)
         {
-            if (!IsIntended(invocation, iteration, types) && !SavesContextOfIteration(invocation, iteration)
+            if (!PerIterationIntent.IsIntendedSave(invocation, iteration, types) && !SavesContextOfIteration(invocation, iteration)
                 && !IterationContext.RunsFewTimes(iteration, context.CancellationToken)
                 && !BeginsTransactionPerIteration(iteration))
             {
@@ -82,13 +82,7 @@ public sealed class SaveChangesInLoopAnalyzer : DiagnosticAnalyzer
     }
 
     private static void Report(OperationAnalysisContext context, IInvocationOperation invocation) =>
-        context.ReportDiagnostic(Diagnostic.Create(RuleCatalog.SaveChangesInLoop, InvocationSyntax.NameLocation(invocation), DatabaseCalls.Render(invocation.Syntax)));
-
-    private static bool IsIntended(IOperation operation, Iteration iteration, DataAccessTypes types) =>
-        (iteration.Loop is { } loop && (IterationContext.RunsAtMostOnce(loop) || DatabaseCalls.IsWorkLoop(loop, null, types) || DatabaseCalls.ReadsPages(loop, types)))
-        || IterationContext.LeavesAfter(operation, iteration)
-        || DatabaseCalls.IsBatchGuarded(operation, iteration)
-        || IterationContext.IsInsideTryOfRetry(operation, iteration);
+        context.ReportDiagnostic(Diagnostic.Create(RuleCatalog.SaveChangesInLoop, InvocationSyntax.NameLocation(invocation), CallRendering.Render(invocation.Syntax)));
 
     /// <summary>
     /// A context created inside a per-element lambda (<c>Task.WhenAll(items.Select(async i => { await using var db =
@@ -142,7 +136,7 @@ public sealed class SaveChangesInLoopAnalyzer : DiagnosticAnalyzer
             if (descendant is IInvocationOperation call
                 && SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, localFunction.Symbol)
                 && IterationContext.Find(call, types) is { Exists: true } iteration
-                && !IsIntended(call, iteration, types))
+                && !PerIterationIntent.IsIntendedSave(call, iteration, types))
             {
                 return true;
             }

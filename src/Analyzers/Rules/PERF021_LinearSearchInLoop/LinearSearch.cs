@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using PerfAnalyzers.Infrastructure;
 
@@ -10,7 +9,7 @@ namespace PerfAnalyzers.Rules;
 /// The shapes of "linear search over a collection that stays the same for every iteration" shared by PERF021's
 /// analyzer and code fix. The well-known types are resolved once per compilation.
 /// </summary>
-internal sealed class LinearSearch
+internal sealed partial class LinearSearch
 {
     private readonly INamedTypeSymbol? _list;
     private readonly INamedTypeSymbol? _iList;
@@ -19,13 +18,13 @@ internal sealed class LinearSearch
     private readonly INamedTypeSymbol? _queryable;
     private readonly INamedTypeSymbol[] _keyedTypes;
 
-    private LinearSearch(Compilation compilation, INamedTypeSymbol? list, INamedTypeSymbol? enumerable)
+    private LinearSearch(Compilation compilation, WellKnownTypeProvider types, INamedTypeSymbol? list, INamedTypeSymbol? enumerable)
     {
         _list = list;
         _enumerable = enumerable;
-        _iList = compilation.GetTypeByMetadataName("System.Collections.Generic.IList`1");
+        _iList = types.Get("System.Collections.Generic.IList`1");
         _array = compilation.GetSpecialType(SpecialType.System_Array);
-        _queryable = compilation.GetTypeByMetadataName("System.Linq.IQueryable");
+        _queryable = types.Get("System.Linq.IQueryable");
         var keyed = new List<INamedTypeSymbol>();
         foreach (var name in new[]
                  {
@@ -34,7 +33,7 @@ internal sealed class LinearSearch
                      "System.Collections.IDictionary", "System.Linq.ILookup`2",
                  })
         {
-            if (compilation.GetTypeByMetadataName(name) is { } type)
+            if (types.Get(name) is { } type)
             {
                 keyed.Add(type);
             }
@@ -44,12 +43,13 @@ internal sealed class LinearSearch
     }
 
     /// <summary>Null when the compilation has neither <c>List&lt;T&gt;</c> nor <c>Enumerable</c>: nothing to look for.</summary>
-    public static LinearSearch? Create(Compilation compilation)
-    {
-        var list = compilation.GetTypeByMetadataName("System.Collections.Generic.List`1");
-        var enumerable = compilation.GetTypeByMetadataName("System.Linq.Enumerable");
-        return list is null && enumerable is null ? null : new LinearSearch(compilation, list, enumerable);
-    }
+    public static LinearSearch? Create(Compilation compilation) =>
+        WellKnownTypeProvider.GetOrCreate(compilation).GetOrCreateTable(types =>
+        {
+            var list = types.Get("System.Collections.Generic.List`1");
+            var enumerable = types.Get("System.Linq.Enumerable");
+            return list is null && enumerable is null ? null : new LinearSearch(types.Compilation, types, list, enumerable);
+        });
 
     /// <summary>Cheap first filter on the method name, before any symbol comparison.</summary>
     public static bool IsCandidateName(string name)
@@ -148,7 +148,7 @@ internal sealed class LinearSearch
         && _iList is not null
         && OperationValues.WithoutImplicitConversions(instance).Type is INamedTypeSymbol type
         && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, _iList)
-        && invocation.TargetMethod.ContainingType?.OriginalDefinition.ToDisplayString() == "System.Collections.Generic.ICollection<T>";
+        && invocation.TargetMethod.ContainingType?.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_ICollection_T;
 
     private bool IsSearchableType(ITypeSymbol? type, IMethodSymbol method)
     {
@@ -203,235 +203,4 @@ internal sealed class LinearSearch
 
         return null;
     }
-
-    /// <summary>
-    /// The members from the collection back to its root (<c>[AllowedIds, _options]</c> for <c>_options.AllowedIds</c>),
-    /// or null when the value may differ per evaluation: a method call, an indexer, a conditional access.
-    /// </summary>
-    public static List<ISymbol>? GetChain(IOperation operation)
-    {
-        var chain = new List<ISymbol>();
-        for (var current = OperationValues.WithoutImplicitConversions(operation); ; current = OperationValues.WithoutImplicitConversions(current))
-        {
-            switch (current)
-            {
-                case ILocalReferenceOperation local:
-                    chain.Add(local.Local);
-                    return chain;
-                case IParameterReferenceOperation parameter:
-                    chain.Add(parameter.Parameter);
-                    return chain;
-                case IInstanceReferenceOperation:
-                    return chain;
-                case IFieldReferenceOperation field:
-                    chain.Add(field.Field);
-                    if (field.Instance is null)
-                    {
-                        return chain;
-                    }
-
-                    current = field.Instance;
-                    break;
-                case IPropertyReferenceOperation { Arguments.Length: 0 } property:
-                    chain.Add(property.Property);
-                    if (property.Instance is null)
-                    {
-                        return chain;
-                    }
-
-                    current = property.Instance;
-                    break;
-                default:
-                    return null;
-            }
-        }
-    }
-
-    /// <summary>
-    /// The innermost loop whose body runs <paramref name="operation"/> once per iteration. A search in an inner loop's
-    /// header (<c>foreach (var x in list.Where(…))</c>) repeats per iteration of the loop around that one.
-    /// </summary>
-    public static ILoopOperation? FindRepeatingLoop(IOperation operation)
-    {
-        var loop = LoopContext.FindEnclosingLoop(operation);
-        while (loop is not null && !LoopContext.IsInBody(loop, operation))
-        {
-            loop = LoopContext.FindEnclosingLoop(loop);
-        }
-
-        return loop;
-    }
-
-    /// <summary>True when the chain's root is a local declared in one of the loops around it (a per-item value), or a <c>params</c> array.</summary>
-    public static bool IsPerIterationOrParams(List<ISymbol> chain, ILoopOperation innermost)
-    {
-        var root = chain[chain.Count - 1];
-        if (root is IParameterSymbol { IsParams: true } && chain.Count == 1)
-        {
-            return true;
-        }
-
-        if (root is not ILocalSymbol)
-        {
-            return false;
-        }
-
-        for (IOperation? loop = innermost; loop is ILoopOperation current; loop = LoopContext.FindEnclosingLoop(current))
-        {
-            if (LoopContext.IsDeclaredInside(current, root))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// True for EF Core's <c>DbSet&lt;T&gt;.Local</c> view: it changes whenever the context adds, attaches or loads an
-    /// entity (<c>Local.FirstOrDefault(..) ?? Add(new …)</c> upserts in a loop), which a lookup built before the loop would miss.
-    /// </summary>
-    public static bool IsChangeTrackerView(IOperation collection) =>
-        OperationValues.WithoutConversions(collection).Type is INamedTypeSymbol
-        {
-            Name: "LocalView",
-            ContainingNamespace: { Name: "ChangeTracking", ContainingNamespace: { Name: "EntityFrameworkCore", ContainingNamespace.Name: "Microsoft" } },
-        };
-
-    /// <summary>
-    /// True for a collection of enum values (<c>OrderStatus[] allowed</c>): such a list is a filter of a few named
-    /// values, bounded by the enum's size, so searching it does not make the loop quadratic.
-    /// </summary>
-    public static bool HasEnumElements(IOperation collection)
-    {
-        var element = OperationValues.WithoutConversions(collection).Type switch
-        {
-            IArrayTypeSymbol array => array.ElementType,
-            INamedTypeSymbol { IsGenericType: true, TypeArguments.Length: 1 } named => named.TypeArguments[0],
-            _ => null,
-        };
-        return element is { TypeKind: TypeKind.Enum } || element?.SpecialType == SpecialType.System_Boolean;
-    }
-
-    /// <summary>True when a one-element chain is a local, field or property initialized with a few inline elements.</summary>
-    public static bool IsSmallConstantCollection(List<ISymbol> chain)
-    {
-        if (chain.Count != 1)
-        {
-            return false;
-        }
-
-        foreach (var reference in chain[0].DeclaringSyntaxReferences)
-        {
-            var initializer = reference.GetSyntax() switch
-            {
-                VariableDeclaratorSyntax declarator => declarator.Initializer?.Value,
-                PropertyDeclarationSyntax property => property.Initializer?.Value ?? (property.ExpressionBody?.Expression),
-                _ => null,
-            };
-            if (LoopContext.IsSmallInlineCollection(initializer))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// True when something inside <paramref name="scope"/> may change the collection: an assignment to any member of
-    /// its chain or to one of its elements, a ref/out use, or a mutating call on it (other than <paramref name="search"/>).
-    /// </summary>
-    public static bool IsChangedIn(IOperation scope, List<ISymbol> chain, IOperation search)
-    {
-        foreach (var operation in scope.Descendants())
-        {
-            switch (operation)
-            {
-                case IAssignmentOperation assignment when TargetsChain(assignment.Target, chain):
-                    return true;
-                case IIncrementOrDecrementOperation increment when TargetsChain(increment.Target, chain):
-                    return true;
-                case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument when ChainEquals(argument.Value, chain) || TargetsChain(argument.Value, chain):
-                    return true;
-                case IInvocationOperation invocation when !ReferenceEquals(invocation, search) && IsMutatingName(invocation.TargetMethod.Name):
-                    var receiver = invocation.Instance
-                        ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
-                    if (receiver is not null && ChainEquals(receiver, chain))
-                    {
-                        return true;
-                    }
-
-                    break;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>An assignment to the collection, to a member of the chain leading to it, or to one of its elements.</summary>
-    private static bool TargetsChain(IOperation target, List<ISymbol> chain)
-    {
-        target = OperationValues.WithoutImplicitConversions(target);
-        switch (target)
-        {
-            case ITupleOperation tuple: // (a, list) = …
-                foreach (var element in tuple.Elements)
-                {
-                    if (TargetsChain(element, chain))
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            case IDeclarationExpressionOperation:
-                return false;
-            case IArrayElementReferenceOperation element:
-                return ChainEquals(element.ArrayReference, chain);
-            case IPropertyReferenceOperation { Arguments.Length: > 0, Instance: { } instance }:
-                return ChainEquals(instance, chain);
-        }
-
-        if (GetChain(target) is not { Count: > 0 } assigned)
-        {
-            return false;
-        }
-
-        // Assigning `_options` or `_options.AllowedIds` both change what `_options.AllowedIds` is.
-        for (var i = 0; i < chain.Count; i++)
-        {
-            if (SymbolEqualityComparer.Default.Equals(chain[i], assigned[0]) && SuffixEquals(chain, i, assigned))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool SuffixEquals(List<ISymbol> chain, int start, List<ISymbol> other)
-    {
-        if (chain.Count - start != other.Count)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < other.Count; i++)
-        {
-            if (!SymbolEqualityComparer.Default.Equals(chain[start + i], other[i]))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    public static bool ChainEquals(IOperation operation, List<ISymbol> chain) =>
-        GetChain(operation) is { } other && SuffixEquals(chain, 0, other);
-
-    internal static bool IsMutatingName(string name) => name is "Add" or "AddRange" or "Insert" or "InsertRange" or "Remove" or "RemoveAt"
-        or "RemoveAll" or "RemoveRange" or "Clear" or "Sort" or "Reverse" or "Fill" or "Resize" or "Push" or "Pop" or "Enqueue" or "Dequeue"
-        or "TryAdd" or "Set" or "Replace";
 }

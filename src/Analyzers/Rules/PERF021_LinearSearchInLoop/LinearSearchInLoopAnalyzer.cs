@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using PerfAnalyzers.Infrastructure;
@@ -53,7 +52,7 @@ public sealed class LinearSearchInLoopAnalyzer : DiagnosticAnalyzer
 
         context.ReportDiagnostic(Diagnostic.Create(
             RuleCatalog.LinearSearchInLoop,
-            MethodNameLocation(invocation),
+            InvocationSyntax.NameLocation(invocation),
             invocation.TargetMethod.Name,
             collection.Syntax.ToString()));
     }
@@ -75,12 +74,4 @@ public sealed class LinearSearchInLoopAnalyzer : DiagnosticAnalyzer
 
         return false;
     }
-
-    private static Location MethodNameLocation(IInvocationOperation invocation) => invocation.Syntax switch
-    {
-        InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => access.Name.Identifier.GetLocation(),
-        InvocationExpressionSyntax { Expression: SimpleNameSyntax name } => name.Identifier.GetLocation(),
-        InvocationExpressionSyntax { Expression: MemberBindingExpressionSyntax binding } => binding.Name.Identifier.GetLocation(),
-        _ => invocation.Syntax.GetLocation(),
-    };
 }

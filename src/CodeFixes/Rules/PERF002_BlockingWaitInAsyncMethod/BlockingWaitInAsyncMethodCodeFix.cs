@@ -5,7 +5,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -126,7 +125,7 @@ public sealed class BlockingWaitInAsyncMethodCodeFix : PlannedCodeFix
             if (arguments.Count == 1
                 && model.GetSymbolInfo(wait).Symbol is IMethodSymbol { Parameters.Length: 1 } waitMethod
                 && waitMethod.Parameters[0].Type.Name == "CancellationToken"
-                && BlockingIOInAsyncMethodAnalyzer.Rename(wait, "WaitAsync") is { } renamed
+                && InvocationSyntax.Rename(wait, "WaitAsync") is { } renamed
                 && model.GetSpeculativeSymbolInfo(wait.SpanStart, renamed, SpeculativeBindingOption.BindAsExpression).Symbol is IMethodSymbol { Name: "WaitAsync" })
             {
                 return AwaitTask(wait, "Await 'WaitAsync'", withWaitAsync: true);
@@ -142,7 +141,7 @@ public sealed class BlockingWaitInAsyncMethodCodeFix : PlannedCodeFix
             {
                 var invocation = (InvocationExpressionSyntax)current;
                 ExpressionSyntax awaited = withWaitAsync
-                    ? BlockingIOInAsyncMethodAnalyzer.Rename(invocation, "WaitAsync")!
+                    ? InvocationSyntax.Rename(invocation, "WaitAsync")!
                     : Unparenthesize(((MemberAccessExpressionSyntax)invocation.Expression).Expression);
                 return AwaitRewriting.Await(invocation, awaited, parenthesize);
             });

@@ -5,11 +5,9 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Formatting;
 using PerfAnalyzers.Infrastructure;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
@@ -77,7 +75,7 @@ public sealed class LazyNavigationInLoopCodeFix : PlannedCodeFix
             .OrderBy(r => r.Position)
             .GroupBy(r => r.Path)
             .Select(g => g.First())
-            .Where(r => !requests.Any(other => other.Path.StartsWith(r.Path + ".", System.StringComparison.Ordinal)))
+            .Where(r => !requests.Any(other => IncludePaths.Extends(other.Path, r.Path)))
             .ToList();
 
         // A path that extends the include right before the insertion point continues it with ThenInclude.
@@ -86,18 +84,18 @@ public sealed class LazyNavigationInLoopCodeFix : PlannedCodeFix
         var continued = false;
         foreach (var request in paths)
         {
-            var steps = request.Path.Split('.');
+            var steps = IncludePaths.Steps(request.Path);
             var parameters = request.Parameters.Split('.');
             var start = 0;
             if (request.ExtendsTrailing && !continued)
             {
-                start = request.TrailingInclude.Split('.').Length;
+                start = IncludePaths.Steps(request.TrailingInclude).Length;
                 continued = true;
             }
 
             for (var i = start; i < steps.Length; i++)
             {
-                var parameter = FreeName(model, query.SpanStart, parameters[i]);
+                var parameter = FreshNames.NotInScope(model, query.SpanStart, parameters[i]);
                 var lambda = SimpleLambdaExpression(
                     Parameter(Identifier(parameter)),
                     MemberAccessExpression(SyntaxKind.SimpleMemberAccessExpression, IdentifierName(parameter), IdentifierName(steps[i])));
@@ -110,25 +108,13 @@ public sealed class LazyNavigationInLoopCodeFix : PlannedCodeFix
         return result.WithTrailingTrivia(query.GetTrailingTrivia());
     }
 
-    /// <summary>A lambda parameter name that shadows nothing in scope at the query.</summary>
-    private static string FreeName(SemanticModel model, int position, string preferred)
-    {
-        var candidate = preferred;
-        for (var i = 2; model.LookupSymbols(position, name: candidate).Length > 0; i++)
-        {
-            candidate = preferred + i;
-        }
-
-        return candidate;
-    }
-
     private static IncludeRequest? TryGetRequest(SyntaxNode root, Diagnostic diagnostic)
     {
         if (diagnostic.AdditionalLocations.Count == 0
             || !diagnostic.Properties.TryGetValue(LazyNavigationInLoopAnalyzer.PathProperty, out var path)
             || !diagnostic.Properties.TryGetValue(LazyNavigationInLoopAnalyzer.ParametersProperty, out var parameters)
             || string.IsNullOrEmpty(path) || string.IsNullOrEmpty(parameters)
-            || path!.Split('.').Length != parameters!.Split('.').Length
+            || IncludePaths.Steps(path!).Length != parameters!.Split('.').Length
             || diagnostic.AdditionalLocations[0].SourceTree != root.SyntaxTree
             || root.FindNode(diagnostic.AdditionalLocations[0].SourceSpan, getInnermostNodeForTie: true) is not ExpressionSyntax query)
         {
@@ -145,7 +131,7 @@ public sealed class LazyNavigationInLoopCodeFix : PlannedCodeFix
         }
 
         diagnostic.Properties.TryGetValue(LazyNavigationInLoopAnalyzer.TrailingIncludeProperty, out var trailing);
-        return new IncludeRequest(query, path, parameters, diagnostic.Location.SourceSpan.Start, trailing ?? "");
+        return new IncludeRequest(query, path!, parameters!, diagnostic.Location.SourceSpan.Start, trailing ?? "");
     }
 
     private sealed class IncludeRequest
@@ -166,6 +152,6 @@ public sealed class LazyNavigationInLoopCodeFix : PlannedCodeFix
         public string TrailingInclude { get; }
 
         /// <summary>The path continues the include chain that ends at the insertion point.</summary>
-        public bool ExtendsTrailing => TrailingInclude.Length > 0 && Path.StartsWith(TrailingInclude + ".", System.StringComparison.Ordinal);
+        public bool ExtendsTrailing => IncludePaths.Extends(Path, TrailingInclude);
     }
 }

@@ -20,7 +20,7 @@ namespace PerfAnalyzers.Rules;
 /// source order (so the first match stays the first), accepts duplicate and null keys, and its <c>==</c> and the
 /// default equality agree for the key types allowed.
 /// </summary>
-internal sealed class LinearSearchPlan
+internal sealed partial class LinearSearchPlan
 {
     private LinearSearchPlan(string groupKey, StatementSyntax anchor, string name, LocalDeclarationStatementSyntax declaration, SyntaxNode original, SyntaxNode replacement)
     {
@@ -174,7 +174,7 @@ internal sealed class LinearSearchPlan
         ITypeSymbol? elementType = collection.Type switch
         {
             IArrayTypeSymbol { Rank: 1 } array => array.ElementType,
-            INamedTypeSymbol { Name: "List", Arity: 1, ContainingNamespace: { Name: "Generic", ContainingNamespace: { Name: "Collections", ContainingNamespace.Name: "System" } } } list => list.TypeArguments[0],
+            INamedTypeSymbol { Arity: 1 } list when SymbolRelations.IsType(list, "System.Collections.Generic", "List") => list.TypeArguments[0],
             _ => null,
         };
 
@@ -257,146 +257,5 @@ internal sealed class LinearSearchPlan
                 ElementAccessExpression(IdentifierName(name), BracketedArgumentList(SingletonSeparatedList(Argument(probeSyntax.WithoutTrivia())))),
                 IdentifierName(invocation.TargetMethod.Name)));
         return new LinearSearchPlan("lookup|" + anchor.SpanStart + "|" + access.Expression + "|" + KeyPath(key), anchor, name, declaration, syntax, replacement);
-    }
-
-    /// <summary>False for anonymous types (and types built from them) and unresolved types: no name to write in <c>HashSet&lt;…&gt;</c>.</summary>
-    private static bool CanBeNamed(ITypeSymbol type) => type switch
-    {
-        { IsAnonymousType: true } or { TypeKind: TypeKind.Error } => false,
-        IArrayTypeSymbol array => CanBeNamed(array.ElementType),
-        INamedTypeSymbol named => named.TypeArguments.All(CanBeNamed),
-        _ => true,
-    };
-
-    /// <summary><c>Customer.Id</c> for <c>e =&gt; e.Customer.Id</c>, whatever the parameter is called.</summary>
-    private static string KeyPath(IOperation key)
-    {
-        var path = "";
-        for (var current = key; current is IMemberReferenceOperation member; current = member.Instance!)
-        {
-            path = member.Member.Name + "." + path;
-        }
-
-        return path;
-    }
-
-    /// <summary>
-    /// The probe is evaluated once per element in the original search and once in the lookup: only a value without side
-    /// effects (a constant, a local, a parameter, or fields and properties of them) keeps the behaviour.
-    /// </summary>
-    private static bool IsPlainValue(IOperation probe) => probe.ConstantValue.HasValue || LinearSearch.GetChain(probe) is not null;
-
-    /// <summary>Enumerating once before the loop gives the same elements as enumerating per iteration only for a stored collection.</summary>
-    private static bool IsMaterialized(ITypeSymbol? type)
-    {
-        if (type is IArrayTypeSymbol)
-        {
-            return true;
-        }
-
-        if (type is null)
-        {
-            return false;
-        }
-
-        foreach (var implemented in type.AllInterfaces)
-        {
-            if (implemented.OriginalDefinition.ToDisplayString() is "System.Collections.Generic.ICollection<T>" or "System.Collections.Generic.IReadOnlyCollection<T>")
-            {
-                return true;
-            }
-        }
-
-        return type is INamedTypeSymbol named && named.OriginalDefinition.ToDisplayString() is "System.Collections.Generic.IReadOnlyCollection<T>" or "System.Collections.Generic.IReadOnlyList<T>" or "System.Collections.Generic.ICollection<T>" or "System.Collections.Generic.IList<T>";
-    }
-
-    /// <summary>The key is a chain of fields or properties of the lambda's parameter: <c>e.Key</c>, <c>e.Customer.Id</c>.</summary>
-    private static bool IsKeyOf(IOperation operation, IParameterSymbol parameter)
-    {
-        if (operation is IConversionOperation)
-        {
-            return false;
-        }
-
-        for (var current = operation; ;)
-        {
-            switch (current)
-            {
-                case IPropertyReferenceOperation { Arguments.Length: 0, Instance: { } instance }:
-                    current = instance;
-                    break;
-                case IFieldReferenceOperation { Instance: { } instance }:
-                    current = instance;
-                    break;
-                case IParameterReferenceOperation reference:
-                    return !ReferenceEquals(current, operation) && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter);
-                default:
-                    return false;
-            }
-        }
-    }
-
-    private static bool References(IOperation operation, IParameterSymbol parameter)
-    {
-        if (operation is IConversionOperation)
-        {
-            return true; // A converted probe would compare with other semantics than the lookup's key type.
-        }
-
-        foreach (var descendant in operation.DescendantsAndSelf())
-        {
-            if (descendant is IParameterReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>Types whose <c>==</c> gives the same answers as <c>EqualityComparer&lt;T&gt;.Default</c> (not float or double: NaN).</summary>
-    private static bool HasConsistentEquality(ITypeSymbol? type)
-    {
-        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
-        {
-            type = nullable.TypeArguments[0];
-        }
-
-        return type is not null
-            && (type.TypeKind == TypeKind.Enum
-                || type.SpecialType is SpecialType.System_Boolean or SpecialType.System_Char or SpecialType.System_SByte or SpecialType.System_Byte
-                    or SpecialType.System_Int16 or SpecialType.System_UInt16 or SpecialType.System_Int32 or SpecialType.System_UInt32
-                    or SpecialType.System_Int64 or SpecialType.System_UInt64 or SpecialType.System_Decimal or SpecialType.System_String
-                || type is INamedTypeSymbol { Name: "Guid", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } });
-    }
-
-    private static string BaseName(string name)
-    {
-        name = name.TrimStart('@', '_');
-        return name.Length == 0 ? "items" : char.ToLowerInvariant(name[0]) + name.Substring(1);
-    }
-
-    private static string Capitalize(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);
-
-    private static string ChooseName(SemanticModel model, StatementSyntax anchor, string baseName, ISet<string> takenNames)
-    {
-        var member = anchor.Ancestors().FirstOrDefault(a => a is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or CompilationUnitSyntax) ?? anchor;
-        var used = new HashSet<string>();
-        foreach (var token in member.DescendantTokens())
-        {
-            if (token.IsKind(SyntaxKind.IdentifierToken))
-            {
-                used.Add(token.ValueText);
-            }
-        }
-
-        var candidate = baseName;
-        for (var suffix = 2; used.Contains(candidate) || takenNames.Contains(candidate) || !model.LookupSymbols(anchor.SpanStart, name: candidate).IsEmpty; suffix++)
-        {
-            candidate = baseName + suffix;
-        }
-
-        takenNames.Add(candidate);
-        return candidate;
     }
 }

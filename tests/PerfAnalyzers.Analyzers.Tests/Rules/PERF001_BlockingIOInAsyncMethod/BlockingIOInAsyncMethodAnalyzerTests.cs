@@ -1,5 +1,4 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Testing;
 using VerifyCS = PerfAnalyzers.Testing.CSharpAnalyzerVerifier<PerfAnalyzers.Rules.BlockingIOInAsyncMethodAnalyzer>;
 
 namespace PerfAnalyzers.Analyzers.Tests.Rules;

@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.CodeAnalysis.Testing;
 using VerifyCS = PerfAnalyzers.Testing.CSharpAnalyzerVerifier<PerfAnalyzers.Rules.DeeplyNestedLoopsAnalyzer>;
 
 namespace PerfAnalyzers.Analyzers.Tests.Rules;

@@ -1,0 +1,64 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace PerfAnalyzers.Infrastructure;
+
+/// <summary>Names for what a fix introduces (a local, a lambda parameter), numbered from 2 until nothing clashes.</summary>
+internal static class FreshNames
+{
+    /// <summary>
+    /// <paramref name="preferred"/>, or the first numbered variant, that binds to nothing in scope at
+    /// <paramref name="position"/>: enough for a lambda parameter, whose scope is the lambda alone.
+    /// </summary>
+    public static string NotInScope(SemanticModel model, int position, string preferred)
+    {
+        var candidate = preferred;
+        for (var suffix = 2; !model.LookupSymbols(position, name: candidate).IsEmpty; suffix++)
+        {
+            candidate = preferred + suffix;
+        }
+
+        return candidate;
+    }
+
+    /// <summary>
+    /// <paramref name="baseName"/>, or the first numbered variant, that is in scope nowhere at <paramref name="anchor"/>,
+    /// written nowhere in its member (a later declaration there would clash with a new local) and not in
+    /// <paramref name="taken"/> (names the same fix already chose).
+    /// </summary>
+    public static string UnusedInMember(SemanticModel model, SyntaxNode anchor, string baseName, ICollection<string> taken)
+    {
+        var member = EnclosingMember(anchor);
+        var used = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var token in member.DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken))
+            {
+                used.Add(token.ValueText);
+            }
+        }
+
+        var candidate = baseName;
+        for (var suffix = 2; used.Contains(candidate) || taken.Contains(candidate) || !model.LookupSymbols(anchor.SpanStart, name: candidate).IsEmpty; suffix++)
+        {
+            candidate = baseName + suffix;
+        }
+
+        return candidate;
+    }
+
+    private static SyntaxNode EnclosingMember(SyntaxNode anchor)
+    {
+        foreach (var ancestor in anchor.Ancestors())
+        {
+            if (ancestor is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or LocalFunctionStatementSyntax or CompilationUnitSyntax)
+            {
+                return ancestor;
+            }
+        }
+
+        return anchor;
+    }
+}
