@@ -61,8 +61,8 @@ public class WellKnownTypeProviderTests
         await test.RunAsync(CancellationToken.None);
     }
 
-    private static async Task<ImmutableArray<MetadataReference>> NetReferencesAsync() =>
-        await TestReferences.Net80.ResolveAsync(LanguageNames.CSharp, CancellationToken.None);
+    private static Task<ImmutableArray<MetadataReference>> NetReferencesAsync() =>
+        Task.FromResult(TestReferences.Net80.References);
 
     /// <summary>Two small assemblies, each with its own <c>System.Linq.AsyncEnumerable</c> and one operator on it.</summary>
     private static async Task<MetadataReference[]> TwoAsyncEnumerableDefinitionsAsync()

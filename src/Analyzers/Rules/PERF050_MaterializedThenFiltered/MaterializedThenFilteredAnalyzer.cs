@@ -25,14 +25,14 @@ public sealed class MaterializedThenFilteredAnalyzer : DiagnosticAnalyzer
     /// <summary>Diagnostic property present when moving the operator into the query keeps results and compiles.</summary>
     public const string FixableKey = "Fixable";
 
-    private static readonly HashSet<string> s_narrowing = new(System.StringComparer.Ordinal)
+    private static readonly HashSet<string> NarrowingOperators = new(System.StringComparer.Ordinal)
     {
         "Where", "Count", "LongCount", "Any", "All", "First", "FirstOrDefault", "Single", "SingleOrDefault", "Last", "LastOrDefault",
         "Sum", "Min", "Max", "Average", "OrderBy", "OrderByDescending", "Skip", "Take", "Distinct", "Select",
     };
 
     /// <summary>Operators that change the element type: after them the lambdas no longer see an entity.</summary>
-    private static readonly HashSet<string> s_reshaping = new(System.StringComparer.Ordinal)
+    private static readonly HashSet<string> ReshapingOperators = new(System.StringComparer.Ordinal)
     {
         "Select", "SelectMany", "GroupBy", "Join", "GroupJoin", "LeftJoin", "RightJoin", "Cast", "OfType", "Zip", "FromSql", "FromSqlRaw", "FromSqlInterpolated", "SqlQuery", "SqlQueryRaw",
     };
@@ -141,7 +141,7 @@ public sealed class MaterializedThenFilteredAnalyzer : DiagnosticAnalyzer
 
         return consumer is IArgumentOperation { Parent: IInvocationOperation call } argument
             && call.Arguments.Length > 0 && call.Arguments[0] == argument && argument.Value == value
-            && s_narrowing.Contains(call.TargetMethod.Name)
+            && NarrowingOperators.Contains(call.TargetMethod.Name)
             && SymbolEqualityComparer.Default.Equals(call.TargetMethod.ContainingType, types.Enumerable)
                 ? call
                 : null;
@@ -201,7 +201,7 @@ public sealed class MaterializedThenFilteredAnalyzer : DiagnosticAnalyzer
 
         foreach (var call in chain.Operators)
         {
-            if (s_reshaping.Contains(call.TargetMethod.Name))
+            if (ReshapingOperators.Contains(call.TargetMethod.Name))
             {
                 return false;
             }
