@@ -116,7 +116,7 @@ internal static class LoopContext
                 return IsSmallInlineCollection(forEach.Expression)
                     || (forEach.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax
                         && model.GetSymbolInfo(forEach.Expression, cancellationToken).Symbol is { } symbol
-                        && symbol is ILocalSymbol or IFieldSymbol { IsReadOnly: true }
+                        && symbol is ILocalSymbol or IFieldSymbol { IsReadOnly: true } or IPropertySymbol { SetMethod: null, IsIndexer: false }
                         && IsInitializedSmall(symbol, cancellationToken))
                     || IsValuesOfSmallEnum(forEach.Expression, model, cancellationToken);
 
@@ -176,13 +176,45 @@ internal static class LoopContext
         return true;
     }
 
-    /// <summary><c>var directions = new[] { … };</c> or <c>static readonly int[] Offsets = { … };</c> with a few elements.</summary>
-    private static bool IsInitializedSmall(ISymbol symbol, System.Threading.CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>var directions = new[] { … };</c>, <c>static readonly int[] Offsets = { … };</c> or a get-only property
+    /// initialized inline (<c>static string[] Providers { get; } = { … };</c>, <c>static string[] Providers =&gt; new[] { … };</c>)
+    /// with a few elements: the same few values on every read.
+    /// </summary>
+    public static bool IsInitializedSmall(ISymbol symbol, System.Threading.CancellationToken cancellationToken)
     {
         var references = symbol.DeclaringSyntaxReferences;
-        return references.Length == 1
-            && references[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: var value }
-            && IsSmallInlineCollection(value);
+        if (references.Length != 1)
+        {
+            return false;
+        }
+
+        return references[0].GetSyntax(cancellationToken) switch
+        {
+            VariableDeclaratorSyntax { Initializer.Value: var value } => IsSmallInlineCollection(value),
+            PropertyDeclarationSyntax { Initializer.Value: var value } property => IsGetOnly(property) && IsSmallInlineCollection(value),
+            PropertyDeclarationSyntax { ExpressionBody.Expression: var value } => IsSmallInlineCollection(value),
+            _ => false,
+        };
+    }
+
+    /// <summary>An auto-property with a getter and no setter (an <c>init</c> accessor could replace the initial value).</summary>
+    private static bool IsGetOnly(PropertyDeclarationSyntax property)
+    {
+        if (property.AccessorList is not { } accessors)
+        {
+            return false;
+        }
+
+        foreach (var accessor in accessors.Accessors)
+        {
+            if (!accessor.IsKind(SyntaxKind.GetAccessorDeclaration) || accessor.Body is not null || accessor.ExpressionBody is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool HasSpread(CollectionExpressionSyntax collection)
