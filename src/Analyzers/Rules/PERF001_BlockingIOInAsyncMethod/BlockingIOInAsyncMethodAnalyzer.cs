@@ -81,6 +81,7 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
     private sealed class Rule
     {
         private readonly AsyncCounterpartFinder _finder;
+        private readonly BlockingIOEvidence _evidence;
         private readonly EfQuerySource? _ef;
         private readonly INamedTypeSymbol? _enumerable;
         private readonly INamedTypeSymbol? _queryable;
@@ -109,6 +110,7 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
 
             // No real I/O behind these.
             _inMemoryReceivers = Resolve(compilation, "System.IO.MemoryStream", "System.IO.StringReader", "System.IO.StringWriter", "System.Buffers.ArrayBufferWriter`1");
+            _evidence = new BlockingIOEvidence(compilation, IsExcludedOperand);
         }
 
         public void AnalyzeInvocation(OperationAnalysisContext context)
@@ -136,7 +138,8 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
             if (_finder.Find(definition) is null
                 || AsyncContext.FindAsyncFunction(invocation, context.ContainingSymbol, out _) is not { } function
                 || IsExcluded(invocation, method)
-                || BindCounterpart(invocation, syntax, definition, function) is not { } counterpart)
+                || BindCounterpart(invocation, syntax, definition, function) is not { } counterpart
+                || !_evidence.IsBlockingIO(invocation, counterpart, context.CancellationToken))
             {
                 return;
             }
