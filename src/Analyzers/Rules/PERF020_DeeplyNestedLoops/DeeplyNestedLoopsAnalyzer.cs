@@ -155,7 +155,7 @@ public sealed class DeeplyNestedLoopsAnalyzer : DiagnosticAnalyzer
             var syntax = loop.Syntax;
             if (LoopContext.HasSmallConstantIterationCount(syntax, _model, _cancellationToken)
                 || LoopContext.IsServiceLoop(syntax, _model, _cancellationToken)
-                || IsRetryLoop(loop)
+                || LoopContext.IsRetryLoop(loop)
                 || IsFreeSlotSearch(loop)
                 || LeavesAtFirstMatch(loop))
             {
@@ -373,38 +373,6 @@ public sealed class DeeplyNestedLoopsAnalyzer : DiagnosticAnalyzer
             }
 
             values.Add(value);
-        }
-
-        /// <summary>
-        /// A retry loop: a while, do or for loop (not a foreach over items) whose body leaves the loop on success
-        /// inside a <c>try</c> that catches the failure, or leaves it and otherwise waits before the next attempt
-        /// (<c>Task.Delay</c>, <c>Thread.Sleep</c>). Its iterations are attempts, usually one.
-        /// </summary>
-        private static bool IsRetryLoop(ILoopOperation loop)
-        {
-            if (loop is IForEachLoopOperation || loop.Body is not { } body)
-            {
-                return false;
-            }
-
-            var leaves = false;
-            var waits = false;
-            foreach (var operation in Descendants(body))
-            {
-                switch (operation)
-                {
-                    case ITryOperation { Catches.Length: > 0 } tryOperation when ContainsExit(tryOperation.Body, loop):
-                        return true;
-                    case IBranchOperation or IReturnOperation when Exits(operation, loop):
-                        leaves = true;
-                        break;
-                    case IInvocationOperation { TargetMethod: { Name: "Delay" or "Sleep", ContainingType.ContainingNamespace: { Name: "Tasks" or "Threading" } } }:
-                        waits = true;
-                        break;
-                }
-            }
-
-            return leaves && waits;
         }
 
         /// <summary>

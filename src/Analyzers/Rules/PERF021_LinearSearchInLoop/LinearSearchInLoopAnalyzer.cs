@@ -44,8 +44,10 @@ public sealed class LinearSearchInLoopAnalyzer : DiagnosticAnalyzer
             || LinearSearch.IsChangeTrackerView(collection)
             || LoopContext.HasSmallConstantIterationCount(loop.Syntax, invocation.SemanticModel!, context.CancellationToken)
             || LoopContext.IsServiceLoop(loop.Syntax, invocation.SemanticModel!, context.CancellationToken)
-            || LinearSearch.IsChangedIn(loop, chain, invocation)
-            || CollectionEscape.MayBeChangedByCallsIn(loop, chain, invocation)
+            || LoopContext.IsRetryLoop(loop)
+            || IsSnapshotReadPerAsyncItem(loop, chain)
+            || LinearSearch.IsChangedIn(loop, chain, invocation, context.Compilation)
+            || CollectionEscape.MayBeChangedByCallsIn(loop, chain, invocation, context.Compilation)
             || (invocation.TargetMethod.Name == "Remove" && IsChangedInOuterLoops(loop, chain, invocation)))
         {
             return;
@@ -57,6 +59,14 @@ public sealed class LinearSearchInLoopAnalyzer : DiagnosticAnalyzer
             invocation.TargetMethod.Name,
             collection.Syntax.ToString()));
     }
+
+    /// <summary>
+    /// An <c>await foreach</c> over a stream of updates (membership changes, configuration snapshots) that searches a
+    /// field or property: between two items the loop awaits, and the state it reads is replaced meanwhile, so a set
+    /// built before the loop would be stale from the second item on.
+    /// </summary>
+    private static bool IsSnapshotReadPerAsyncItem(ILoopOperation loop, System.Collections.Generic.List<ISymbol> chain) =>
+        loop is IForEachLoopOperation { IsAsynchronous: true } && chain[chain.Count - 1] is IFieldSymbol or IPropertySymbol;
 
     /// <summary>
     /// <c>Remove</c> changes the list itself: it is a repeated search only when nothing else in the loops around it
