@@ -1074,4 +1074,69 @@ public class BlockingIOInAsyncMethodAnalyzerTests
             public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
         }
         """);
+
+    [Fact]
+    public Task WriterOverStandardStreamsBehindAnInterface_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.IO;
+        using System.Threading.Tasks;
+
+        interface IStandardStreams { TextWriter Out { get; } TextWriter Error { get; } }
+
+        class StandardStreams : IStandardStreams
+        {
+            private TextWriter? _stdOut;
+            private TextWriter? _stdErr;
+
+            public TextWriter Out => _stdOut ??= new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
+
+            public TextWriter Error
+            {
+                get
+                {
+                    if (_stdErr == null)
+                    {
+                        _stdErr = new StreamWriter(Console.OpenStandardError()) { AutoFlush = true };
+                    }
+
+                    return _stdErr;
+                }
+            }
+        }
+
+        class Command
+        {
+            async Task M(IStandardStreams streams, StandardStreams own)
+            {
+                await Task.Yield();
+                streams.Error.WriteLine("warning");
+                streams.Out.WriteLine("result");
+                own.Error.Flush();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task WriterOverAFileBehindAnInterface_Diagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        interface ILog { TextWriter Writer { get; } }
+
+        class FileLog : ILog
+        {
+            private TextWriter? _writer;
+
+            public TextWriter Writer => _writer ??= new StreamWriter("app.log");
+        }
+
+        class Command
+        {
+            async Task M(ILog log)
+            {
+                await Task.Yield();
+                log.Writer.{|PERF001:WriteLine|}("entry");
+            }
+        }
+        """);
 }
