@@ -45,6 +45,7 @@ public sealed class LinearSearchInLoopAnalyzer : DiagnosticAnalyzer
             || LoopContext.HasSmallConstantIterationCount(loop.Syntax, invocation.SemanticModel!, context.CancellationToken)
             || LoopContext.IsServiceLoop(loop.Syntax, invocation.SemanticModel!, context.CancellationToken)
             || LoopContext.IsRetryLoop(loop)
+            || (LinearSearch.IsMutatingName(invocation.TargetMethod.Name) && WalksSearchedCollection(loop, chain))
             || IsSnapshotReadPerAsyncItem(loop, chain)
             || LinearSearch.IsChangedIn(loop, chain, invocation, context.Compilation)
             || CollectionEscape.MayBeChangedByCallsIn(loop, chain, invocation, context.Compilation)
@@ -58,6 +59,41 @@ public sealed class LinearSearchInLoopAnalyzer : DiagnosticAnalyzer
             MethodNameLocation(invocation),
             invocation.TargetMethod.Name,
             collection.Syntax.ToString()));
+    }
+
+    /// <summary>
+    /// True when the loop walks the very collection it removes from (<c>for (var i = 0; i &lt; _writers.Count; i++)
+    /// _writers.Remove(_writers[i]);</c>): the collection shrinks as the loop runs, it is not the same on every
+    /// iteration, and no set built before the loop could replace it.
+    /// </summary>
+    private static bool WalksSearchedCollection(ILoopOperation loop, System.Collections.Generic.List<ISymbol> chain)
+    {
+        var walked = loop switch
+        {
+            IForEachLoopOperation forEach => forEach.Collection,
+            IForLoopOperation forLoop => forLoop.Condition,
+            IWhileLoopOperation whileLoop => whileLoop.Condition,
+            _ => null,
+        };
+        if (walked is null)
+        {
+            return false;
+        }
+
+        if (LinearSearch.ChainEquals(walked, chain))
+        {
+            return true;
+        }
+
+        foreach (var operation in walked.Descendants())
+        {
+            if (operation is IPropertyReferenceOperation { Instance: { } instance } && LinearSearch.ChainEquals(instance, chain))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -706,4 +706,42 @@ public class LinearSearchInLoopAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task RemoveFromTheListTheLoopWalks_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        class C
+        {
+            private readonly List<System.IO.TextWriter> _writers = new();
+
+            void M()
+            {
+                for (var i = 0; i < _writers.Count; i += 1)
+                {
+                    using (var writer = _writers[i])
+                    {
+                        _writers.Remove(writer);
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task RemoveFromAnotherListThanTheLoopWalks_Diagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        class C
+        {
+            private readonly List<System.IO.TextWriter> _writers = new();
+            private readonly List<System.IO.TextWriter> _closed = new();
+
+            void M()
+            {
+                for (var i = 0; i < _closed.Count; i += 1)
+                {
+                    _writers.{|PERF021:Remove|}(_closed[i]);
+                }
+            }
+        }
+        """);
 }
