@@ -120,6 +120,36 @@ internal static class LoopContext
                         && IsInitializedSmall(symbol, cancellationToken))
                     || IsValuesOfSmallEnum(forEach.Expression, model, cancellationToken);
 
+            case WhileStatementSyntax { Condition: var whileCondition }:
+                return IsBoundBySmallConstants(whileCondition, model, cancellationToken);
+
+            case DoStatementSyntax { Condition: var doCondition }:
+                return IsBoundBySmallConstants(doCondition, model, cancellationToken);
+
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// <c>while (scoreA &lt; 3 &amp;&amp; scoreB &lt; 3)</c>: every comparison of the condition holds a counter below a
+    /// small constant (at most <see cref="SmallIterationLimit"/>), so the loop runs a few rounds.
+    /// </summary>
+    private static bool IsBoundBySmallConstants(ExpressionSyntax condition, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    {
+        while (condition is ParenthesizedExpressionSyntax parenthesized)
+        {
+            condition = parenthesized.Expression;
+        }
+
+        switch (condition)
+        {
+            case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression } both:
+                return IsBoundBySmallConstants(both.Left, model, cancellationToken) && IsBoundBySmallConstants(both.Right, model, cancellationToken);
+            case BinaryExpressionSyntax comparison when comparison.IsKind(SyntaxKind.LessThanExpression) || comparison.IsKind(SyntaxKind.LessThanOrEqualExpression):
+                return comparison.Left is IdentifierNameSyntax or MemberAccessExpressionSyntax
+                    && TryGetInt64Constant(comparison.Right, model, cancellationToken, out var bound)
+                    && bound >= 0 && bound <= SmallIterationLimit;
             default:
                 return false;
         }
@@ -304,6 +334,10 @@ internal static class LoopContext
                     when model.GetSymbolInfo(access, cancellationToken).Symbol is IPropertySymbol { ContainingType: { Name: "CancellationToken" or "CancellationTokenSource", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } } }:
                     return true;
                 case InvocationExpressionSyntax invocation when IsWellKnownWait(invocation, model, cancellationToken):
+                    return true;
+                // while (Console.KeyAvailable) Console.ReadKey(true): drains the keys pressed since the last frame.
+                case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "KeyAvailable" } keys
+                    when model.GetSymbolInfo(keys, cancellationToken).Symbol is IPropertySymbol { IsStatic: true, ContainingType: { Name: "Console", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } }:
                     return true;
             }
         }

@@ -787,4 +787,47 @@ public class DeeplyNestedLoopsAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task GameRoundsFramesAndKeyDrain_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        class Game
+        {
+            void Run(List<int> tanks, int height)
+            {
+                int scoreA = 0, scoreB = 0;
+                while (scoreA < 3 && scoreB < 3)
+                {
+                    foreach (var tank in tanks)
+                    {
+                        while (Console.KeyAvailable) Console.ReadKey(true);
+                        for (var row = 0; row < height; row++) Console.Write(row + tank);
+                    }
+                    scoreA++;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task RoundsBoundByAParameter_Diagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        class Game
+        {
+            void Run(List<int> tanks, int height, int rounds)
+            {
+                int round = 0;
+                while (round < rounds)
+                {
+                    foreach (var tank in tanks)
+                    {
+                        {|PERF020:for|} (var row = 0; row < height; row++) Console.Write(row + tank);
+                    }
+                    round++;
+                }
+            }
+        }
+        """);
 }
