@@ -17,7 +17,8 @@ for n in "${names[@]}"; do
     git-credential-manager) args=(-n -T "$T/git-credential-manager.txt") ;;
     dotnet-outdated)   args=(-T "$T/dotnet-outdated.txt" -p TargetFrameworks=net8.0) ;;
     FNA)               args=(-t FNA.Core.csproj) ;;
-    v2rayN)            args=(-T "$T/v2rayN.txt") ;;
+    dotnet-console-games) args=(-t dotnet-console-games.sln -p TargetFramework=net8.0) ;;
+    v2rayN)            args=(-T "$T/v2rayN.txt" -p CentralPackageVersionOverrideEnabled=true) ;;
     *) echo "unknown codebase: $n" >&2; continue ;;
   esac
   "$K/bench.sh" "${args[@]}" -l "$n" -o "$O/$n/$tag" "$S/$n" local "$pkg"
