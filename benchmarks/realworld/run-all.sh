@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # usage: run-all.sh TAG NUPKG [codebase ...]
-# Builds each codebase (default: all eight of benchmarks/realworld.md) one after another with the PerfAnalyzers
+# Builds each codebase (default: the five of benchmarks/realworld.md that build here) one after another with the PerfAnalyzers
 # package NUPKG, writing bench.sh output to $RW_OUT/<codebase>/TAG. Sources are read from $RW_SRC/<codebase>.
 set -u
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 K=${RW_KIT:-/work/shared/realworld}; S=${RW_SRC:-/work/rw-src}; O=${RW_OUT:-/work/rw-out}; T=$HERE/targets
 [ $# -ge 2 ] || { sed -n '2,4p' "$0"; exit 2; }
 tag=$1; pkg=$2; shift 2
-names=("$@"); [ ${#names[@]} -gt 0 ] || names=(CAP SimplCommerce CleanArchitecture CsvHelper git-credential-manager dotnet-outdated FNA v2rayN)
+names=("$@"); [ ${#names[@]} -gt 0 ] || names=(CAP CsvHelper git-credential-manager dotnet-outdated dotnet-console-games)
 for n in "${names[@]}"; do
   case $n in
     CAP)               args=(-T "$T/CAP.txt" -p TargetFrameworks=net8.0) ;;
