@@ -63,10 +63,40 @@ internal static partial class LoopContext
                 return IsSmallInlineCollection(forEach.Expression)
                     || (forEach.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax
                         && model.GetSymbolInfo(forEach.Expression, cancellationToken).Symbol is { } symbol
-                        && symbol is ILocalSymbol or IFieldSymbol { IsReadOnly: true }
+                        && symbol is ILocalSymbol or IFieldSymbol { IsReadOnly: true } or IPropertySymbol { SetMethod: null, IsIndexer: false }
                         && IsInitializedSmall(symbol, cancellationToken))
                     || IsValuesOfSmallEnum(forEach.Expression, model, cancellationToken);
 
+            case WhileStatementSyntax { Condition: var whileCondition }:
+                return IsBoundBySmallConstants(whileCondition, model, cancellationToken);
+
+            case DoStatementSyntax { Condition: var doCondition }:
+                return IsBoundBySmallConstants(doCondition, model, cancellationToken);
+
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// <c>while (scoreA &lt; 3 &amp;&amp; scoreB &lt; 3)</c>: every comparison of the condition holds a counter below a
+    /// small constant (at most <see cref="SmallIterationLimit"/>), so the loop runs a few rounds.
+    /// </summary>
+    private static bool IsBoundBySmallConstants(ExpressionSyntax condition, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    {
+        while (condition is ParenthesizedExpressionSyntax parenthesized)
+        {
+            condition = parenthesized.Expression;
+        }
+
+        switch (condition)
+        {
+            case BinaryExpressionSyntax { RawKind: (int)SyntaxKind.LogicalAndExpression } both:
+                return IsBoundBySmallConstants(both.Left, model, cancellationToken) && IsBoundBySmallConstants(both.Right, model, cancellationToken);
+            case BinaryExpressionSyntax comparison when comparison.IsKind(SyntaxKind.LessThanExpression) || comparison.IsKind(SyntaxKind.LessThanOrEqualExpression):
+                return comparison.Left is IdentifierNameSyntax or MemberAccessExpressionSyntax
+                    && TryGetInt64Constant(comparison.Right, model, cancellationToken, out var bound)
+                    && bound >= 0 && bound <= SmallIterationLimit;
             default:
                 return false;
         }
@@ -123,13 +153,45 @@ internal static partial class LoopContext
         return true;
     }
 
-    /// <summary><c>var directions = new[] { … };</c> or <c>static readonly int[] Offsets = { … };</c> with a few elements.</summary>
-    private static bool IsInitializedSmall(ISymbol symbol, System.Threading.CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>var directions = new[] { … };</c>, <c>static readonly int[] Offsets = { … };</c> or a get-only property
+    /// initialized inline (<c>static string[] Providers { get; } = { … };</c>, <c>static string[] Providers =&gt; new[] { … };</c>)
+    /// with a few elements: the same few values on every read.
+    /// </summary>
+    public static bool IsInitializedSmall(ISymbol symbol, System.Threading.CancellationToken cancellationToken)
     {
         var references = symbol.DeclaringSyntaxReferences;
-        return references.Length == 1
-            && references[0].GetSyntax(cancellationToken) is VariableDeclaratorSyntax { Initializer.Value: var value }
-            && IsSmallInlineCollection(value);
+        if (references.Length != 1)
+        {
+            return false;
+        }
+
+        return references[0].GetSyntax(cancellationToken) switch
+        {
+            VariableDeclaratorSyntax { Initializer.Value: var value } => IsSmallInlineCollection(value),
+            PropertyDeclarationSyntax { Initializer.Value: var value } property => IsGetOnly(property) && IsSmallInlineCollection(value),
+            PropertyDeclarationSyntax { ExpressionBody.Expression: var value } => IsSmallInlineCollection(value),
+            _ => false,
+        };
+    }
+
+    /// <summary>An auto-property with a getter and no setter (an <c>init</c> accessor could replace the initial value).</summary>
+    private static bool IsGetOnly(PropertyDeclarationSyntax property)
+    {
+        if (property.AccessorList is not { } accessors)
+        {
+            return false;
+        }
+
+        foreach (var accessor in accessors.Accessors)
+        {
+            if (!accessor.IsKind(SyntaxKind.GetAccessorDeclaration) || accessor.Body is not null || accessor.ExpressionBody is not null)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool HasSpread(CollectionExpressionSyntax collection)

@@ -62,6 +62,10 @@ internal static partial class LoopContext
                     when model.GetSymbolInfo(access, cancellationToken).Symbol is IPropertySymbol { ContainingType: { Name: "CancellationToken" or "CancellationTokenSource" } owner }
                          && SymbolRelations.IsInNamespace(owner, "System.Threading"):
                     return true;
+                // while (Console.KeyAvailable) Console.ReadKey(true): drains the keys pressed since the last frame.
+                case MemberAccessExpressionSyntax { Name.Identifier.ValueText: "KeyAvailable" } keys
+                    when model.GetSymbolInfo(keys, cancellationToken).Symbol is IPropertySymbol { IsStatic: true, ContainingType: { Name: "Console", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } } }:
+                    return true;
                 case InvocationExpressionSyntax invocation when IsWellKnownWait(invocation, model, cancellationToken):
                     return true;
             }

@@ -81,6 +81,7 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
         private readonly INamedTypeSymbol? _queryable;
         private readonly INamedTypeSymbol? _file;
         private readonly SyncCallExclusions _exclusions;
+        private readonly BlockingIOEvidence _evidence;
 
         public Rule(WellKnownTypeProvider types, INamedTypeSymbol task)
         {
@@ -90,6 +91,7 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
             _queryable = types.Get("System.Linq.Queryable");
             _file = types.Get("System.IO.File");
             _exclusions = new SyncCallExclusions(types);
+            _evidence = new BlockingIOEvidence(types, _exclusions.IsExcludedOperand);
         }
 
         public void AnalyzeInvocation(OperationAnalysisContext context)
@@ -117,7 +119,8 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
             if (_finder.Find(definition) is null
                 || AsyncContext.FindAsyncFunction(invocation, context.ContainingSymbol, out _) is not { } function
                 || _exclusions.IsExcluded(invocation, method)
-                || BindCounterpart(invocation, syntax, definition, function) is not { } counterpart)
+                || BindCounterpart(invocation, syntax, definition, function) is not { } counterpart
+                || !_evidence.IsBlockingIO(invocation, counterpart, context.CancellationToken))
             {
                 return;
             }

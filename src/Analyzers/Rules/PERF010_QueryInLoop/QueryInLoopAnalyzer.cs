@@ -45,7 +45,7 @@ public sealed class QueryInLoopAnalyzer : DiagnosticAnalyzer
         }
 
         var iteration = IterationContext.Find(invocation, types);
-        if (!iteration.Exists || PerIterationIntent.IsIntendedQuery(invocation, iteration, chain, types)
+        if (!iteration.Exists || (PerIterationIntent.IsIntendedQuery(invocation, iteration, chain, types) || QueryRunsFewTimes.Applies(invocation, iteration))
             || (chain is null && ScriptStatements.RunsStatementOfItem(invocation, iteration, types))
             || IterationContext.RunsFewTimes(iteration, context.CancellationToken))
         {
@@ -65,7 +65,7 @@ public sealed class QueryInLoopAnalyzer : DiagnosticAnalyzer
         }
 
         var iteration = IterationContext.Find(loop, types);
-        if (!iteration.Exists || PerIterationIntent.IsIntendedQuery(loop, iteration, chain, types) || IterationContext.RunsFewTimes(iteration, context.CancellationToken))
+        if (!iteration.Exists || (PerIterationIntent.IsIntendedQuery(loop, iteration, chain, types) || QueryRunsFewTimes.Applies(loop, iteration)) || IterationContext.RunsFewTimes(iteration, context.CancellationToken))
         {
             return;
         }

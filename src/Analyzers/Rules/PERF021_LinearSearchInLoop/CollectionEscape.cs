@@ -13,8 +13,21 @@ namespace PerfAnalyzers.Rules;
 /// </summary>
 internal static class CollectionEscape
 {
-    public static bool MayBeChangedByCallsIn(ILoopOperation loop, List<ISymbol> chain, IOperation search)
+    public static bool MayBeChangedByCallsIn(ILoopOperation loop, List<ISymbol> chain, IOperation search) =>
+        MayBeChangedByCallsIn(loop, chain, search, compilation: null);
+
+    /// <summary>
+    /// As above; with a <paramref name="compilation"/>, also a method of the object that owns the collection
+    /// (<c>registry.Register(x)</c> for a search of <c>registry.Items</c>) whose body fills the collection or its
+    /// backing field.
+    /// </summary>
+    public static bool MayBeChangedByCallsIn(ILoopOperation loop, List<ISymbol> chain, IOperation search, Compilation? compilation)
     {
+        if (compilation is not null && chain.Count >= 2 && IsChangedByOwnerMethod(loop, chain, search, compilation))
+        {
+            return true;
+        }
+
         var root = chain[chain.Count - 1];
         var member = root as IFieldSymbol ?? (ISymbol?)(root as IPropertySymbol);
         foreach (var operation in loop.Descendants())
@@ -38,6 +51,26 @@ internal static class CollectionEscape
                 && SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType?.OriginalDefinition, member.ContainingType.OriginalDefinition)
                 && invocation.Instance is null or IInstanceReferenceOperation
                 && Mutates(invocation.TargetMethod, member.Name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsChangedByOwnerMethod(ILoopOperation loop, List<ISymbol> chain, IOperation search, Compilation compilation)
+    {
+        var collection = chain[0];
+        var storage = LinearSearch.ToStorage(new List<ISymbol>(1) { collection }, compilation)[0];
+        var owner = chain.GetRange(1, chain.Count - 1);
+        foreach (var operation in loop.Descendants())
+        {
+            if (operation is IInvocationOperation { Instance: { } instance } invocation
+                && !ReferenceEquals(invocation, search)
+                && !IsFrameworkMethod(invocation.TargetMethod)
+                && LinearSearch.GetChain(instance) is { } receiver && SameChain(receiver, owner)
+                && (Mutates(invocation.TargetMethod, collection.Name) || Mutates(invocation.TargetMethod, storage.Name)))
             {
                 return true;
             }

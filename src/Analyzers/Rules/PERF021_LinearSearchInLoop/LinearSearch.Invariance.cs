@@ -150,22 +150,34 @@ internal sealed partial class LinearSearch
     /// True when something inside <paramref name="scope"/> may change the collection: an assignment to any member of
     /// its chain or to one of its elements, a ref/out use, or a mutating call on it (other than <paramref name="search"/>).
     /// </summary>
-    public static bool IsChangedIn(IOperation scope, List<ISymbol> chain, IOperation search)
+    public static bool IsChangedIn(IOperation scope, List<ISymbol> chain, IOperation search) => IsChangedIn(scope, chain, search, compilation: null);
+
+    /// <summary>
+    /// As <see cref="IsChangedIn(IOperation, List{ISymbol}, IOperation)"/>; with a <paramref name="compilation"/>, chains
+    /// are compared by the storage they read (<see cref="ToStorage"/>): <c>Items.Add(x)</c> changes <c>_items</c> when
+    /// <c>Items =&gt; _items</c>, and so does <c>list.Add(x)</c> after <c>var list = _items;</c>.
+    /// </summary>
+    public static bool IsChangedIn(IOperation scope, List<ISymbol> chain, IOperation search, Compilation? compilation)
     {
+        if (compilation is not null)
+        {
+            chain = ToStorage(chain, compilation);
+        }
+
         foreach (var operation in MutationsIn(scope))
         {
             switch (operation)
             {
-                case IAssignmentOperation assignment when TargetsChain(assignment.Target, chain):
+                case IAssignmentOperation assignment when TargetsChain(assignment.Target, chain, compilation):
                     return true;
-                case IIncrementOrDecrementOperation increment when TargetsChain(increment.Target, chain):
+                case IIncrementOrDecrementOperation increment when TargetsChain(increment.Target, chain, compilation):
                     return true;
-                case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument when ChainEquals(argument.Value, chain) || TargetsChain(argument.Value, chain):
+                case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out } argument when ChainEquals(argument.Value, chain, compilation) || TargetsChain(argument.Value, chain, compilation):
                     return true;
                 case IInvocationOperation invocation when !ReferenceEquals(invocation, search) && IsMutatingName(invocation.TargetMethod.Name):
                     var receiver = invocation.Instance
                         ?? (invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);
-                    if (receiver is not null && ChainEquals(receiver, chain))
+                    if (receiver is not null && ChainEquals(receiver, chain, compilation))
                     {
                         return true;
                     }
@@ -178,33 +190,77 @@ internal sealed partial class LinearSearch
     }
 
     /// <summary>
-    /// The operations in <paramref name="scope"/> that may change something (assignments, increments, ref/out
-    /// arguments, calls with a mutating name), collected once per loop: every search in the loop asks about them.
-    /// The cache holds the loop's operation tree weakly, so the facts go away with it.
+    /// The storage a chain reads, outermost member first as in <see cref="GetChain"/>: a property of the application
+    /// whose getter only returns a field or property of the same object (<c>Items =&gt; _items</c>) is replaced by
+    /// that member, and a local initialized from a chain and never reassigned (<c>var list = _items;</c>) by that chain.
     /// </summary>
-    private static List<IOperation> MutationsIn(IOperation scope) => Mutations.GetValue(scope, CollectMutationsCallback);
-
-    private static List<IOperation> CollectMutations(IOperation scope)
+    public static List<ISymbol> ToStorage(List<ISymbol> chain, Compilation compilation)
     {
-        var mutations = new List<IOperation>();
-        foreach (var operation in scope.Descendants())
+        var result = new List<ISymbol>(chain.Count);
+        for (var i = 0; i < chain.Count; i++)
         {
-            switch (operation)
+            var symbol = chain[i];
+            if (i == chain.Count - 1 && symbol is ILocalSymbol local && AliasOf(local, compilation) is { Count: > 0 } aliased)
             {
-                case IAssignmentOperation:
-                case IIncrementOrDecrementOperation:
-                case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }:
-                case IInvocationOperation invocation when IsMutatingName(invocation.TargetMethod.Name):
-                    mutations.Add(operation);
-                    break;
+                result.AddRange(ToStorage(aliased, compilation));
+                return result;
             }
+
+            result.Add(symbol is IPropertySymbol property && BackingMember(property, compilation) is { } backing ? backing : symbol);
         }
 
-        return mutations;
+        return result;
+    }
+
+    private static List<ISymbol>? AliasOf(ILocalSymbol local, Compilation compilation)
+    {
+        if (local.Type.IsValueType || local.DeclaringSyntaxReferences.Length != 1
+            || local.DeclaringSyntaxReferences[0].GetSyntax() is not VariableDeclaratorSyntax { Initializer.Value: { } value }
+            || !compilation.ContainsSyntaxTree(value.SyntaxTree)
+            || compilation.GetSemanticModel(value.SyntaxTree).GetOperation(value) is not { } initializer)
+        {
+            return null;
+        }
+
+        // Only an alias of an existing collection (not a new one built from it) reads the same storage.
+        return OperationValues.WithoutConversions(initializer) is IFieldReferenceOperation or IPropertyReferenceOperation
+            ? GetChain(initializer)
+            : null;
+    }
+
+    /// <summary>The field or property of <c>this</c> that a source property's getter alone returns, or null.</summary>
+    private static ISymbol? BackingMember(IPropertySymbol property, Compilation compilation)
+    {
+        if (property.GetMethod is not { } getter || getter.DeclaringSyntaxReferences.Length != 1)
+        {
+            return null;
+        }
+
+        var syntax = getter.DeclaringSyntaxReferences[0].GetSyntax();
+        ExpressionSyntax? returned = syntax switch
+        {
+            ArrowExpressionClauseSyntax arrow => arrow.Expression,
+            AccessorDeclarationSyntax { ExpressionBody: { } arrow } => arrow.Expression,
+            AccessorDeclarationSyntax { Body.Statements: { Count: 1 } statements } when statements[0] is ReturnStatementSyntax { Expression: { } value } => value,
+            _ => null,
+        };
+        if (returned is null || !compilation.ContainsSyntaxTree(returned.SyntaxTree)
+            || compilation.GetSemanticModel(returned.SyntaxTree).GetOperation(returned) is not { } operation)
+        {
+            return null;
+        }
+
+        return OperationValues.WithoutConversions(operation) switch
+        {
+            IFieldReferenceOperation { Instance: null or IInstanceReferenceOperation } field => field.Field,
+            IPropertyReferenceOperation { Instance: null or IInstanceReferenceOperation, Arguments.Length: 0 } other
+                when !SymbolEqualityComparer.Default.Equals(other.Property, property) => other.Property,
+            _ => null,
+        };
     }
 
     /// <summary>An assignment to the collection, to a member of the chain leading to it, or to one of its elements.</summary>
-    private static bool TargetsChain(IOperation target, List<ISymbol> chain)
+    private static bool TargetsChain(IOperation target, List<ISymbol> chain, Compilation? compilation)
     {
         target = OperationValues.WithoutImplicitConversions(target);
         switch (target)
@@ -212,7 +268,7 @@ internal sealed partial class LinearSearch
             case ITupleOperation tuple: // (a, list) = …
                 foreach (var element in tuple.Elements)
                 {
-                    if (TargetsChain(element, chain))
+                    if (TargetsChain(element, chain, compilation))
                     {
                         return true;
                     }
@@ -222,14 +278,19 @@ internal sealed partial class LinearSearch
             case IDeclarationExpressionOperation:
                 return false;
             case IArrayElementReferenceOperation element:
-                return ChainEquals(element.ArrayReference, chain);
+                return ChainEquals(element.ArrayReference, chain, compilation);
             case IPropertyReferenceOperation { Arguments.Length: > 0, Instance: { } instance }:
-                return ChainEquals(instance, chain);
+                return ChainEquals(instance, chain, compilation);
         }
 
         if (GetChain(target) is not { Count: > 0 } assigned)
         {
             return false;
+        }
+
+        if (compilation is not null)
+        {
+            assigned = ToStorage(assigned, compilation);
         }
 
         // Assigning `_options` or `_options.AllowedIds` both change what `_options.AllowedIds` is.
@@ -262,10 +323,38 @@ internal sealed partial class LinearSearch
         return true;
     }
 
-    public static bool ChainEquals(IOperation operation, List<ISymbol> chain) =>
-        GetChain(operation) is { } other && SuffixEquals(chain, 0, other);
+    public static bool ChainEquals(IOperation operation, List<ISymbol> chain) => ChainEquals(operation, chain, compilation: null);
+
+    private static bool ChainEquals(IOperation operation, List<ISymbol> chain, Compilation? compilation) =>
+        GetChain(operation) is { } other && SuffixEquals(chain, 0, compilation is null ? other : ToStorage(other, compilation));
 
     internal static bool IsMutatingName(string name) => name is "Add" or "AddRange" or "Insert" or "InsertRange" or "Remove" or "RemoveAt"
         or "RemoveAll" or "RemoveRange" or "Clear" or "Sort" or "Reverse" or "Fill" or "Resize" or "Push" or "Pop" or "Enqueue" or "Dequeue"
         or "TryAdd" or "Set" or "Replace";
+
+    /// <summary>
+    /// The operations in <paramref name="scope"/> that may change something (assignments, increments, ref/out
+    /// arguments, calls with a mutating name), collected once per loop: every search in the loop asks about them.
+    /// The cache holds the loop's operation tree weakly, so the facts go away with it.
+    /// </summary>
+    private static List<IOperation> MutationsIn(IOperation scope) => Mutations.GetValue(scope, CollectMutationsCallback);
+
+    private static List<IOperation> CollectMutations(IOperation scope)
+    {
+        var mutations = new List<IOperation>();
+        foreach (var operation in scope.Descendants())
+        {
+            switch (operation)
+            {
+                case IAssignmentOperation:
+                case IIncrementOrDecrementOperation:
+                case IArgumentOperation { Parameter.RefKind: RefKind.Ref or RefKind.Out }:
+                case IInvocationOperation invocation when IsMutatingName(invocation.TargetMethod.Name):
+                    mutations.Add(operation);
+                    break;
+            }
+        }
+
+        return mutations;
+    }
 }

@@ -43,8 +43,11 @@ public sealed class LinearSearchInLoopAnalyzer : DiagnosticAnalyzer
             || LinearSearch.IsChangeTrackerView(collection)
             || LoopContext.HasSmallConstantIterationCount(loop.Syntax, invocation.SemanticModel!, context.CancellationToken)
             || LoopContext.IsServiceLoop(loop.Syntax, invocation.SemanticModel!, context.CancellationToken)
-            || LinearSearch.IsChangedIn(loop, chain, invocation)
-            || CollectionEscape.MayBeChangedByCallsIn(loop, chain, invocation)
+            || LoopContext.IsRetryLoop(loop)
+            || (LinearSearch.IsMutatingName(invocation.TargetMethod.Name) && WalksSearchedCollection(loop, chain))
+            || IsSnapshotReadPerAsyncItem(loop, chain)
+            || LinearSearch.IsChangedIn(loop, chain, invocation, context.Compilation)
+            || CollectionEscape.MayBeChangedByCallsIn(loop, chain, invocation, context.Compilation)
             || (invocation.TargetMethod.Name == "Remove" && IsChangedInOuterLoops(loop, chain, invocation)))
         {
             return;
@@ -56,6 +59,49 @@ public sealed class LinearSearchInLoopAnalyzer : DiagnosticAnalyzer
             invocation.TargetMethod.Name,
             collection.Syntax.ToString()));
     }
+
+    /// <summary>
+    /// True when the loop walks the very collection it removes from (<c>for (var i = 0; i &lt; _writers.Count; i++)
+    /// _writers.Remove(_writers[i]);</c>): the collection shrinks as the loop runs, it is not the same on every
+    /// iteration, and no set built before the loop could replace it.
+    /// </summary>
+    private static bool WalksSearchedCollection(ILoopOperation loop, System.Collections.Generic.List<ISymbol> chain)
+    {
+        var walked = loop switch
+        {
+            IForEachLoopOperation forEach => forEach.Collection,
+            IForLoopOperation forLoop => forLoop.Condition,
+            IWhileLoopOperation whileLoop => whileLoop.Condition,
+            _ => null,
+        };
+        if (walked is null)
+        {
+            return false;
+        }
+
+        if (LinearSearch.ChainEquals(walked, chain))
+        {
+            return true;
+        }
+
+        foreach (var operation in walked.Descendants())
+        {
+            if (operation is IPropertyReferenceOperation { Instance: { } instance } && LinearSearch.ChainEquals(instance, chain))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// An <c>await foreach</c> over a stream of updates (membership changes, configuration snapshots) that searches a
+    /// field or property: between two items the loop awaits, and the state it reads is replaced meanwhile, so a set
+    /// built before the loop would be stale from the second item on.
+    /// </summary>
+    private static bool IsSnapshotReadPerAsyncItem(ILoopOperation loop, System.Collections.Generic.List<ISymbol> chain) =>
+        loop is IForEachLoopOperation { IsAsynchronous: true } && chain[chain.Count - 1] is IFieldSymbol or IPropertySymbol;
 
     /// <summary>
     /// <c>Remove</c> changes the list itself: it is a repeated search only when nothing else in the loops around it

@@ -889,4 +889,253 @@ public class BlockingIOInAsyncMethodAnalyzerTests
             }
         }
         """);
+
+    private static readonly ReferenceAssemblies WithPipelines = PerfAnalyzers.Testing.TestReferences.Net80WithData.AddPackages(
+        System.Collections.Immutable.ImmutableArray.Create(new PackageIdentity("System.IO.Pipelines", "8.0.0")));
+
+    [Fact]
+    public Task CompletingInMemoryPipe_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.IO.Pipelines;
+        using System.Threading.Tasks;
+
+        class Connection
+        {
+            private readonly IDuplexPipe _application;
+            private readonly Pipe _pipe = new();
+
+            Connection(IDuplexPipe application) => _application = application;
+
+            async Task CloseAsync()
+            {
+                await Task.Yield();
+                _application.Input.Complete();
+                _application.Output.Complete();
+                _pipe.Reader.Complete();
+                _pipe.Writer.Complete();
+            }
+        }
+        """, WithPipelines);
+
+    [Fact]
+    public Task FlushingTheNetworkStreamBehindAPipe_Diagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.IO.Pipelines;
+        using System.Net.Sockets;
+        using System.Threading.Tasks;
+
+        class Connection
+        {
+            private readonly Pipe _pipe = new();
+
+            async Task CloseAsync(NetworkStream transport)
+            {
+                await Task.Yield();
+                _pipe.Writer.Complete();
+                transport.{|PERF001:Flush|}();
+            }
+        }
+        """, WithPipelines);
+
+    [Fact]
+    public Task ApplicationMethodThatOnlyEnqueues_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Concurrent;
+        using System.Threading.Channels;
+        using System.Threading.Tasks;
+
+        class Dispatcher
+        {
+            private readonly Channel<string> _channel = Channel.CreateUnbounded<string>();
+            private readonly ConcurrentQueue<string> _queue = new();
+
+            public void Publish(string message) => _channel.Writer.TryWrite(message);
+            public Task PublishAsync(string message) => _channel.Writer.WriteAsync(message).AsTask();
+
+            public void Schedule(string message)
+            {
+                if (message.Length > 0) _queue.Enqueue(message);
+            }
+
+            public Task ScheduleAsync(string message) => Task.Run(() => Schedule(message));
+        }
+
+        class C
+        {
+            async Task M(Dispatcher dispatcher)
+            {
+                await Task.Yield();
+                dispatcher.Publish("a");
+                dispatcher.Schedule("b");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ApplicationMethodWhoseBodyWritesAFile_Diagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        class Journal
+        {
+            public void Append(string line) => Write(line + "\n");
+            public Task AppendAsync(string line) => File.AppendAllTextAsync("journal.log", line + "\n");
+
+            private static void Write(string text)
+            {
+                if (text.Length > 0) File.AppendAllText("journal.log", text);
+            }
+        }
+
+        class C
+        {
+            async Task M(Journal journal)
+            {
+                await Task.Yield();
+                journal.{|PERF001:Append|}("a");
+            }
+        }
+        """);
+
+    [Fact]
+    public Task StreamReadFromCopyToAsyncWhenReadAsyncWrapsRead_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.IO;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class ChunkStream : Stream
+        {
+            private readonly Stream _inner;
+
+            public ChunkStream(Stream inner) => _inner = inner;
+
+            public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
+
+            public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+                Task.FromResult(Read(buffer, offset, count));
+
+            public override async Task CopyToAsync(Stream destination, int bufferSize, CancellationToken cancellationToken)
+            {
+                var buffer = new byte[bufferSize];
+                int read;
+                while ((read = Read(buffer, 0, buffer.Length)) > 0)
+                {
+                    await destination.WriteAsync(buffer, 0, read, cancellationToken);
+                }
+            }
+
+            public override bool CanRead => true;
+            public override bool CanSeek => false;
+            public override bool CanWrite => false;
+            public override long Length => throw new NotSupportedException();
+            public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+            public override void Flush() { }
+            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+            public override void SetLength(long value) => throw new NotSupportedException();
+            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        }
+        """);
+
+    [Fact]
+    public Task StreamReadFromCopyToAsyncWhenReadAsyncIsAsync_Diagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.IO;
+        using System.Threading;
+        using System.Threading.Tasks;
+
+        class ChunkStream : Stream
+        {
+            private readonly Stream _inner;
+
+            public ChunkStream(Stream inner) => _inner = inner;
+
+            public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
+
+            public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+                _inner.ReadAsync(buffer, offset, count, cancellationToken);
+
+            public override async Task CopyToAsync(Stream destination, int bufferSize, CancellationToken cancellationToken)
+            {
+                var buffer = new byte[bufferSize];
+                int read;
+                while ((read = {|PERF001:Read|}(buffer, 0, buffer.Length)) > 0)
+                {
+                    await destination.WriteAsync(buffer, 0, read, cancellationToken);
+                }
+            }
+
+            public override bool CanRead => true;
+            public override bool CanSeek => false;
+            public override bool CanWrite => false;
+            public override long Length => throw new NotSupportedException();
+            public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+            public override void Flush() { }
+            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+            public override void SetLength(long value) => throw new NotSupportedException();
+            public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+        }
+        """);
+
+    [Fact]
+    public Task WriterOverStandardStreamsBehindAnInterface_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.IO;
+        using System.Threading.Tasks;
+
+        interface IStandardStreams { TextWriter Out { get; } TextWriter Error { get; } }
+
+        class StandardStreams : IStandardStreams
+        {
+            private TextWriter? _stdOut;
+            private TextWriter? _stdErr;
+
+            public TextWriter Out => _stdOut ??= new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true };
+
+            public TextWriter Error
+            {
+                get
+                {
+                    if (_stdErr == null)
+                    {
+                        _stdErr = new StreamWriter(Console.OpenStandardError()) { AutoFlush = true };
+                    }
+
+                    return _stdErr;
+                }
+            }
+        }
+
+        class Command
+        {
+            async Task M(IStandardStreams streams, StandardStreams own)
+            {
+                await Task.Yield();
+                streams.Error.WriteLine("warning");
+                streams.Out.WriteLine("result");
+                own.Error.Flush();
+            }
+        }
+        """);
+
+    [Fact]
+    public Task WriterOverAFileBehindAnInterface_Diagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.IO;
+        using System.Threading.Tasks;
+
+        interface ILog { TextWriter Writer { get; } }
+
+        class FileLog : ILog
+        {
+            private TextWriter? _writer;
+
+            public TextWriter Writer => _writer ??= new StreamWriter("app.log");
+        }
+
+        class Command
+        {
+            async Task M(ILog log)
+            {
+                await Task.Yield();
+                log.Writer.{|PERF001:WriteLine|}("entry");
+            }
+        }
+        """);
 }

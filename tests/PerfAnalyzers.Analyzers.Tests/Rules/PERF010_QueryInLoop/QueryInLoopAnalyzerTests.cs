@@ -715,4 +715,105 @@ public class QueryInLoopAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task QueryPerValueOfStaticGetOnlyPropertyWithFewValues_NoDiagnostic() => Verify("""
+        class C
+        {
+            private static string[] Tables { get; } = { "orders", "lines", "customers" };
+
+            async Task M(ShopContext db, CancellationToken ct)
+            {
+                foreach (var table in Tables)
+                {
+                    await db.Database.ExecuteSqlRawAsync("TRUNCATE TABLE " + table, ct);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task QueryPerValueOfSettableStaticProperty_Diagnostic() => Verify("""
+        class C
+        {
+            public static string[] Tables { get; set; } = { "orders", "lines", "customers" };
+
+            async Task M(ShopContext db, CancellationToken ct)
+            {
+                foreach (var table in Tables)
+                {
+                    await db.Database.{|PERF010:ExecuteSqlRawAsync|}("TRUNCATE TABLE " + table, ct);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task LoadPerNavigationOfOneEntity_NoDiagnostic() => Verify("""
+        class C
+        {
+            async Task M(ShopContext db, Order order, CancellationToken ct)
+            {
+                foreach (var navigation in db.Entry(order).Navigations)
+                {
+                    if (!navigation.IsLoaded) await navigation.LoadAsync(ct);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task LoadPerEntityOfACollection_Diagnostic() => Verify("""
+        class C
+        {
+            async Task M(ShopContext db, List<Order> orders, CancellationToken ct)
+            {
+                foreach (var order in orders)
+                {
+                    await db.Entry(order).Collection(o => o.Lines).{|PERF010:LoadAsync|}(ct);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task QueryCachedInLocalThatGuardsIt_NoDiagnostic() => Verify("""
+        class C
+        {
+            private List<Order>? _recent;
+
+            async Task M(ShopContext db, List<Customer> customers, CancellationToken ct)
+            {
+                Order? first = null;
+                foreach (var c in customers)
+                {
+                    if (first == null)
+                    {
+                        first = await db.Orders.FirstOrDefaultAsync(ct);
+                    }
+
+                    _recent ??= await db.Orders.Take(10).ToListAsync(ct);
+                    if (_recent is null) _recent = await db.Orders.ToListAsync(ct);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task QueryAssignedToLocalWithoutNullGuard_Diagnostic() => Verify("""
+        class C
+        {
+            async Task M(ShopContext db, List<Customer> customers, CancellationToken ct)
+            {
+                Order? last = null;
+                foreach (var c in customers)
+                {
+                    if (c.Id > 0)
+                    {
+                        last = await db.Orders.{|PERF010:FirstOrDefaultAsync|}(o => o.CustomerId == c.Id, ct);
+                    }
+                }
+            }
+        }
+        """);
 }

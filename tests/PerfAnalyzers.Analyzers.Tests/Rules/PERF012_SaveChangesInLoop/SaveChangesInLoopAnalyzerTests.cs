@@ -559,4 +559,40 @@ public class SaveChangesInLoopAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task SavePerValueOfStaticGetOnlyPropertyWithOwnContext_NoDiagnostic() => Verify("""
+        class C
+        {
+            private static string[] Providers { get; } = { "SqlServer", "Sqlite", "InMemory" };
+
+            void M()
+            {
+                foreach (var provider in Providers)
+                {
+                    using var db = new ShopContext();
+                    db.Add(new Category { Name = provider });
+                    db.SaveChanges();
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SavePerValueOfSettableStaticProperty_Diagnostic() => Verify("""
+        class C
+        {
+            public static string[] Providers { get; set; } = { "SqlServer", "Sqlite", "InMemory" };
+
+            void M()
+            {
+                foreach (var provider in Providers)
+                {
+                    using var db = new ShopContext();
+                    db.Add(new Category { Name = provider });
+                    db.{|PERF012:SaveChanges|}();
+                }
+            }
+        }
+        """);
 }

@@ -522,4 +522,311 @@ public class DeeplyNestedLoopsAnalyzerTests
             }
         }
         """);
+
+    private const string TreeTypes = """
+
+        class Option { public string Name = ""; }
+        class Field { public List<Option> Options = new(); public List<Option> GetOptions() => Options; }
+        class Item { public int Id; public List<Field> Fields = new(); public object Raw = new(); }
+        interface IShape { List<Field> Members { get; } }
+        """;
+
+    [Fact]
+    public Task WalkDownTreeThroughLocalCallCastIndexOrLookup_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Linq;
+        class C
+        {
+            int M(List<Item> items, Dictionary<int, List<Field>> fieldsById, ILookup<int, Field> lookup)
+            {
+                var n = 0;
+                foreach (var item in items)
+                {
+                    var fields = item.Fields;
+                    foreach (var field in fields)
+                        foreach (var option in field.GetOptions())
+                            n += option.Name.Length;
+                }
+                foreach (var item in items)
+                    foreach (var member in ((IShape)item.Raw).Members)
+                        foreach (var option in member.Options.Where(o => o.Name != ""))
+                            n++;
+                for (var i = 0; i < items.Count; i++)
+                    foreach (var field in items[i].Fields)
+                        foreach (var option in field.Options)
+                            n++;
+                foreach (var item in items)
+                    if (fieldsById.TryGetValue(item.Id, out var own))
+                        foreach (var field in own)
+                            foreach (var option in field.Options)
+                                n++;
+                foreach (var item in items)
+                    foreach (var field in lookup[item.Id])
+                        foreach (var option in field.Options)
+                            n++;
+                return n;
+            }
+        }
+        """ + TreeTypes);
+
+    [Fact]
+    public Task UnrelatedCollectionBehindLocalInsideWalk_Diagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Linq;
+        class C
+        {
+            int M(List<Item> items, List<Field> allFields)
+            {
+                var n = 0;
+                foreach (var item in items)
+                {
+                    var fields = allFields;
+                    foreach (var field in fields)
+                        {|PERF020:foreach|} (var option in allFields.Where(f => f.Options.Count == item.Id))
+                            n++;
+                }
+                return n;
+            }
+        }
+        """ + TreeTypes);
+
+    [Fact]
+    public Task RetryLoopAroundWalk_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        class C
+        {
+            async Task<int> M(List<int[]> groups, int maxAttempts)
+            {
+                for (var attempt = 0; attempt < maxAttempts; attempt++)
+                {
+                    try
+                    {
+                        var n = 0;
+                        foreach (var group in groups)
+                            foreach (var other in groups)
+                                n += group.Length * other.Length;
+                        return n;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                    }
+                }
+
+                while (true)
+                {
+                    var n = 0;
+                    foreach (var group in groups)
+                        foreach (var other in groups)
+                            n += group.Length * other.Length;
+                    if (n > 0) return n;
+                    await Task.Delay(100);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task LoopAroundWalkThatDoesNotLeaveOnSuccess_Diagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        class C
+        {
+            int M(List<int[]> groups, Queue<int> pending)
+            {
+                var n = 0;
+                while (pending.Count > 0)
+                {
+                    try
+                    {
+                        pending.Dequeue();
+                        foreach (var group in groups)
+                            {|PERF020:foreach|} (var other in groups)
+                                n += group.Length * other.Length;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                    }
+                }
+                return n;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SearchForFreeNameOnClash_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        class C
+        {
+            void M(List<Item> items, HashSet<string> used)
+            {
+                foreach (var item in items)
+                    foreach (var other in items)
+                    {
+                        var name = "f" + item.Id + other.Id;
+                        var suffix = 1;
+                        while (used.Contains(name)) name = "f" + item.Id + "_" + suffix++;
+                        while (!used.Add(name)) name += "_";
+                    }
+            }
+        }
+        """ + TreeTypes);
+
+    [Fact]
+    public Task WhileLoopOverWorkInsideTwoLoops_Diagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        class C
+        {
+            void M(List<Item> items, Queue<string> work)
+            {
+                foreach (var item in items)
+                    foreach (var other in items)
+                    {
+                        var copy = new Queue<string>(work);
+                        {|PERF020:while|} (copy.Count > 0) System.Console.WriteLine(copy.Dequeue() + item.Id + other.Id);
+                    }
+            }
+        }
+        """ + TreeTypes);
+
+    [Fact]
+    public Task ScanLeavingAtFirstMatch_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        class C
+        {
+            int M(List<Item> items, List<Item> others, List<Field> fields)
+            {
+                var n = 0;
+                foreach (var item in items)
+                    foreach (var other in others)
+                    {
+                        foreach (var field in fields)
+                        {
+                            if (field.Options.Count == item.Id + other.Id)
+                            {
+                                n++;
+                                break;
+                            }
+                        }
+                    }
+                return n;
+            }
+        }
+        """ + TreeTypes);
+
+    [Fact]
+    public Task ScanThatVisitsEveryElement_Diagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        class C
+        {
+            int M(List<Item> items, List<Item> others, List<Field> fields)
+            {
+                var n = 0;
+                foreach (var item in items)
+                    foreach (var other in others)
+                    {
+                        {|PERF020:foreach|} (var field in fields)
+                        {
+                            if (field.Options.Count == item.Id + other.Id)
+                            {
+                                n++;
+                            }
+                        }
+                    }
+                return n;
+            }
+        }
+        """ + TreeTypes);
+
+    [Fact]
+    public Task SmallFixedSetInStaticGetOnlyProperty_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        class C
+        {
+            private static int[] Partitions { get; } = { 0, 1, 2, 3 };
+            private static string[] Modes => new[] { "a", "b" };
+
+            int M(List<int> rows, List<int> columns)
+            {
+                var n = 0;
+                foreach (var partition in Partitions)
+                    foreach (var row in rows)
+                        foreach (var column in columns)
+                            n += partition * row * column;
+                foreach (var mode in Modes)
+                    foreach (var row in rows)
+                        foreach (var column in columns)
+                            n += mode.Length * row * column;
+                return n;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SettableOrLargeStaticProperty_Diagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        class C
+        {
+            private static int[] Partitions { get; set; } = { 0, 1, 2, 3 };
+            private static int[] Shards { get; } = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 };
+
+            int M(List<int> rows, List<int> columns)
+            {
+                var n = 0;
+                foreach (var partition in Partitions)
+                    foreach (var row in rows)
+                        {|PERF020:foreach|} (var column in columns)
+                            n += partition * row * column;
+                foreach (var shard in Shards)
+                    foreach (var row in rows)
+                        {|PERF020:foreach|} (var column in columns)
+                            n += shard * row * column;
+                return n;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task GameRoundsFramesAndKeyDrain_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        class Game
+        {
+            void Run(List<int> tanks, int height)
+            {
+                int scoreA = 0, scoreB = 0;
+                while (scoreA < 3 && scoreB < 3)
+                {
+                    foreach (var tank in tanks)
+                    {
+                        while (Console.KeyAvailable) Console.ReadKey(true);
+                        for (var row = 0; row < height; row++) Console.Write(row + tank);
+                    }
+                    scoreA++;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task RoundsBoundByAParameter_Diagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        class Game
+        {
+            void Run(List<int> tanks, int height, int rounds)
+            {
+                int round = 0;
+                while (round < rounds)
+                {
+                    foreach (var tank in tanks)
+                    {
+                        {|PERF020:for|} (var row = 0; row < height; row++) Console.Write(row + tank);
+                    }
+                    round++;
+                }
+            }
+        }
+        """);
 }

@@ -536,4 +536,212 @@ public class LinearSearchInLoopAnalyzerTests
             static void Log(IEnumerable<int> all, int id) => System.Console.WriteLine(string.Join(",", all) + id);
         }
         """);
+
+    private const string RegistryTypes = """
+
+        class Registry
+        {
+            private readonly List<string> _names = new();
+            public List<string> Names => _names;
+            public void Register(string name) { if (name.Length > 0) _names.Add(name); }
+            public void Log(string name) => System.Console.WriteLine(name);
+        }
+        """;
+
+    [Fact]
+    public Task CollectionModifiedThroughPropertyAliasIndexerOrOwnerMethod_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Linq;
+        class C
+        {
+            private readonly List<int> _ids = new();
+            private List<int> Ids => _ids;
+            private readonly List<int> _slots = new();
+            private List<int> Slots { get { return _slots; } }
+
+            void M(int[] input, Registry registry, List<string> names)
+            {
+                foreach (var i in input)
+                {
+                    if (!_ids.Contains(i)) Ids.Add(i);
+                }
+
+                var alias = _ids;
+                foreach (var i in input)
+                {
+                    if (!_ids.Contains(i)) alias.Add(i);
+                }
+
+                foreach (var i in input)
+                {
+                    var free = _slots.IndexOf(0);
+                    if (free >= 0) Slots[free] = i;
+                }
+
+                foreach (var name in names)
+                {
+                    if (!registry.Names.Contains(name)) registry.Register(name);
+                }
+            }
+        }
+        """ + RegistryTypes);
+
+    [Fact]
+    public Task CollectionOnlyReadThroughPropertyAliasOrOwnerMethod_Diagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Linq;
+        class C
+        {
+            private readonly List<int> _ids = new();
+            private List<int> Ids => _ids;
+            private readonly List<int> _seen = new();
+
+            void M(int[] input, Registry registry, List<string> names)
+            {
+                var alias = _ids;
+                foreach (var i in input)
+                {
+                    if (!Ids.{|PERF021:Contains|}(i)) _seen.Add(i);
+                    if (alias.{|PERF021:Contains|}(i)) System.Console.WriteLine(alias.Count);
+                }
+
+                foreach (var name in names)
+                {
+                    if (!registry.Names.{|PERF021:Contains|}(name)) registry.Log(name);
+                }
+            }
+        }
+        """ + RegistryTypes);
+
+    [Fact]
+    public Task AwaitForeachOverSnapshotsSearchingState_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+        class Membership
+        {
+            private List<string> _active = new();
+
+            public List<string> Active => _active;
+
+            async Task WatchAsync(IAsyncEnumerable<string> changes)
+            {
+                await foreach (var silo in changes)
+                {
+                    if (!_active.Contains(silo)) System.Console.WriteLine(silo);
+                    if (Active.Any(a => a.Length == silo.Length)) System.Console.WriteLine(silo);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task AwaitForeachSearchingListBuiltBeforeTheLoop_Diagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using System.Linq;
+        using System.Threading.Tasks;
+        class Membership
+        {
+            async Task WatchAsync(IAsyncEnumerable<string> changes, List<string> known)
+            {
+                var active = known.ToList();
+                await foreach (var silo in changes)
+                {
+                    if (!active.{|PERF021:Contains|}(silo)) System.Console.WriteLine(silo);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task RetryLoopAroundSearch_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.Threading.Tasks;
+        class C
+        {
+            async Task<int> M(List<int> ids, int id, int maxAttempts)
+            {
+                for (var attempt = 0; attempt < maxAttempts; attempt++)
+                {
+                    try
+                    {
+                        return ids.IndexOf(id);
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        await Task.Delay(100);
+                    }
+                }
+
+                while (true)
+                {
+                    if (ids.Contains(id)) return id;
+                    await Task.Delay(100);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task LoopOverItemsThatLeavesOnAMatch_Diagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        class C
+        {
+            int M(List<int> ids, int[] wanted)
+            {
+                for (var i = 0; i < wanted.Length; i++)
+                {
+                    try
+                    {
+                        if (ids.{|PERF021:Contains|}(wanted[i])) continue;
+                    }
+                    catch (InvalidOperationException)
+                    {
+                    }
+                }
+
+                return 0;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task RemoveFromTheListTheLoopWalks_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        class C
+        {
+            private readonly List<System.IO.TextWriter> _writers = new();
+
+            void M()
+            {
+                for (var i = 0; i < _writers.Count; i += 1)
+                {
+                    using (var writer = _writers[i])
+                    {
+                        _writers.Remove(writer);
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task RemoveFromAnotherListThanTheLoopWalks_Diagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        class C
+        {
+            private readonly List<System.IO.TextWriter> _writers = new();
+            private readonly List<System.IO.TextWriter> _closed = new();
+
+            void M()
+            {
+                for (var i = 0; i < _closed.Count; i += 1)
+                {
+                    _writers.{|PERF021:Remove|}(_closed[i]);
+                }
+            }
+        }
+        """);
 }
