@@ -17,6 +17,7 @@ public static class RuleCatalog
         public const string DeeplyNestedLoops = "PERF020";
         public const string LinearSearchInLoop = "PERF021";
         public const string StringConcatenationInLoop = "PERF030";
+        public const string QueryThroughCallInLoop = "PERF013";
     }
 
     public static class Categories
@@ -91,6 +92,14 @@ public static class RuleCatalog
         "String concatenation inside a loop",
         "String '{0}' is built by concatenation inside a loop; use a StringBuilder",
         "Each concatenation copies the whole string built so far, so building a string in a loop is quadratic. Append to a StringBuilder instead.");
+
+    public static readonly DiagnosticDescriptor QueryThroughCallInLoop = Create(
+        Ids.QueryThroughCallInLoop,
+        Categories.NPlusOneQuery,
+        DiagnosticSeverity.Warning,
+        "Database round trip through a call inside a loop",
+        "'{0}' runs a database query on every iteration of this loop{2} ({1})",
+        "A method called on every iteration of a loop runs a database round trip on every call, through the layers below it (service, repository): one round trip per item, the N+1 query problem. Fetch all items with one query before the loop.");
 
     public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

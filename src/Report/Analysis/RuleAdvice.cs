@@ -13,6 +13,7 @@ internal static class RuleAdvice
         RuleCatalog.Ids.DeeplyNestedLoops => ("Restructure with a dictionary lookup or a join.", 3),
         RuleCatalog.Ids.LinearSearchInLoop => ("Build a HashSet or Dictionary once before the loop.", 3),
         RuleCatalog.Ids.StringConcatenationInLoop => ("Append to a StringBuilder and call ToString() after the loop.", 2),
+        RuleCatalog.Ids.QueryThroughCallInLoop => ("Add a batched method to the service and repository (ids in, one query), call it once before the loop and look up in memory.", 5),
         _ => ("", 1),
     };
 }
