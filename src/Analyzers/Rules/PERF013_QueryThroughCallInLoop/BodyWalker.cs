@@ -90,6 +90,10 @@ internal sealed class BodyWalker
                 }
 
                 return;
+            case ICoalesceAssignmentOperation memo:
+                // `_all ??= await db.X.ToListAsync()`: loaded on the first call only, whatever the arguments.
+                Visit(memo.Target, onCacheMiss);
+                return;
             case IConditionalAccessOperation conditionalAccess:
                 Visit(conditionalAccess.Operation, onCacheMiss);
                 return;

@@ -71,10 +71,10 @@ internal sealed class BatchedCallPlan
         var targets = new CompilationCallTargets(model.Compilation);
         var cancellation = call.Arguments.Length == 2 ? call.Arguments[1] : null;
         if (single.Parameters.Length != call.Arguments.Length
-            || (cancellation is not null && !IsCancellationToken(single.Parameters[1].Type))
+            || (cancellation is not null && !BatchedCounterparts.IsCancellationToken(single.Parameters[1].Type))
             || targets.ResolveSingleTarget(single, call.IsVirtual, cancellationToken) is not { } singleBody
             || KeyedLookupMethods.SingleLookup(targets.GetBody(singleBody, cancellationToken), singleBody, types) is not { } selection
-            || ElementType(single.ReturnType) is not { } element)
+            || BatchedCounterparts.ElementType(single.ReturnType) is not { } element)
         {
             return null;
         }
@@ -89,12 +89,12 @@ internal sealed class BatchedCallPlan
             return null;
         }
 
-        foreach (var candidate in BatchedCandidates(single, instance.Type))
+        foreach (var candidate in BatchedCounterparts.BatchedCandidates(single, instance.Type))
         {
             if (candidate.Parameters.Length != call.Arguments.Length
-                || (cancellation is not null && !IsCancellationToken(candidate.Parameters[1].Type))
-                || KeyCollectionKind(candidate.Parameters[0].Type, single.Parameters[0].Type) is not { } toArray
-                || !SymbolEqualityComparer.Default.Equals(CollectionElement(candidate.ReturnType), element)
+                || (cancellation is not null && !BatchedCounterparts.IsCancellationToken(candidate.Parameters[1].Type))
+                || BatchedCounterparts.KeyCollectionKind(candidate.Parameters[0].Type, single.Parameters[0].Type) is not { } toArray
+                || !SymbolEqualityComparer.Default.Equals(BatchedCounterparts.CollectionElement(candidate.ReturnType), element)
                 || targets.ResolveSingleTarget(candidate, call.IsVirtual, cancellationToken) is not { } batchedBody
                 || !KeyedLookupMethods.IsBatchedLookup(targets.GetBody(batchedBody, cancellationToken), batchedBody, selection.Set, selection.Key, types))
             {
@@ -103,7 +103,7 @@ internal sealed class BatchedCallPlan
 
             return new BatchedCallPlan(
                 loop, replaced, (ExpressionSyntax)instance.Syntax, candidate.Name, (ExpressionSyntax)call.Arguments[0].Value.Syntax,
-                selection.Key.Name, element.Name, cancellation?.Value.Syntax.ToString(), IsAwaitable(candidate.ReturnType), toArray);
+                selection.Key.Name, element.Name, cancellation?.Value.Syntax.ToString(), BatchedCounterparts.IsAwaitable(candidate.ReturnType), toArray);
         }
 
         return null;
@@ -185,75 +185,6 @@ internal sealed class BatchedCallPlan
 
         return names;
     }
-
-    /// <summary>The type's methods that could be the batched form: the same name, or …Many / …ByIds, with or without Async.</summary>
-    private static IEnumerable<IMethodSymbol> BatchedCandidates(IMethodSymbol single, ITypeSymbol? receiverType)
-    {
-        if (receiverType is null)
-        {
-            yield break;
-        }
-
-        var isAsync = single.Name.EndsWith("Async", System.StringComparison.Ordinal);
-        var stem = isAsync ? single.Name.Substring(0, single.Name.Length - 5) : single.Name;
-        var suffix = isAsync ? "Async" : "";
-        var names = new[] { single.Name, stem + "Many" + suffix, stem + "s" + suffix };
-        foreach (var candidateName in names)
-        {
-            foreach (var member in receiverType.GetMembers(candidateName))
-            {
-                if (member is IMethodSymbol method && !SymbolEqualityComparer.Default.Equals(method, single))
-                {
-                    yield return method;
-                }
-            }
-        }
-    }
-
-    /// <summary>True for a ToArray-built key array, false for a ToList-built list, null when neither fits the parameter.</summary>
-    private static bool? KeyCollectionKind(ITypeSymbol parameter, ITypeSymbol key)
-    {
-        if (parameter is IArrayTypeSymbol { Rank: 1 } array)
-        {
-            return SymbolEqualityComparer.Default.Equals(array.ElementType, key) ? true : null;
-        }
-
-        if (parameter is INamedTypeSymbol { TypeArguments.Length: 1 } named
-            && SymbolEqualityComparer.Default.Equals(named.TypeArguments[0], key)
-            && named.ConstructedFrom.ToDisplayString() is "System.Collections.Generic.IEnumerable<T>" or "System.Collections.Generic.IReadOnlyCollection<T>"
-                or "System.Collections.Generic.IReadOnlyList<T>" or "System.Collections.Generic.ICollection<T>" or "System.Collections.Generic.IList<T>"
-                or "System.Collections.Generic.List<T>")
-        {
-            return false;
-        }
-
-        return null;
-    }
-
-    /// <summary>T of T, Task&lt;T&gt; or ValueTask&lt;T&gt; when T is a class (the entity).</summary>
-    private static INamedTypeSymbol? ElementType(ITypeSymbol returnType)
-    {
-        var type = Unwrapped(returnType);
-        return type is INamedTypeSymbol { TypeKind: TypeKind.Class } named ? (INamedTypeSymbol)named.WithNullableAnnotation(NullableAnnotation.NotAnnotated) : null;
-    }
-
-    /// <summary>The element type of a List&lt;T&gt; or T[] result (awaited when a task).</summary>
-    private static ITypeSymbol? CollectionElement(ITypeSymbol returnType) => Unwrapped(returnType) switch
-    {
-        IArrayTypeSymbol array => array.ElementType.WithNullableAnnotation(NullableAnnotation.NotAnnotated),
-        INamedTypeSymbol { TypeArguments.Length: 1 } list when list.ConstructedFrom.ToDisplayString() == "System.Collections.Generic.List<T>" =>
-            list.TypeArguments[0].WithNullableAnnotation(NullableAnnotation.NotAnnotated),
-        _ => null,
-    };
-
-    private static ITypeSymbol Unwrapped(ITypeSymbol type) =>
-        IsAwaitable(type) ? ((INamedTypeSymbol)type).TypeArguments[0] : type;
-
-    private static bool IsAwaitable(ITypeSymbol type) =>
-        type is INamedTypeSymbol { TypeArguments.Length: 1, Name: "Task" or "ValueTask", ContainingNamespace: { Name: "Tasks", ContainingNamespace.Name: "Threading" } };
-
-    private static bool IsCancellationToken(ITypeSymbol type) =>
-        type is { Name: "CancellationToken", ContainingNamespace: { Name: "Threading", ContainingNamespace.Name: "System" } };
 
     /// <summary>A foreach over a local or parameter holding an array or list: enumerating it again before the loop sees the same items.</summary>
     private static bool IsStableCollection(SemanticModel model, ExpressionSyntax collection, CancellationToken cancellationToken)

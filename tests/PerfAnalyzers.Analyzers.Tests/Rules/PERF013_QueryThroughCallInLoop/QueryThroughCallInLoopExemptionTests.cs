@@ -469,4 +469,31 @@ public class QueryThroughCallInLoopExemptionTests
             }
         }
         """);
+
+    [Fact]
+    public Task CalleeMemoisesWithCoalesceAssignment_NoDiagnostic() => VerifyAlone("""
+        class Catalog
+        {
+            private readonly ShopContext _db;
+            private List<Category> _categories;
+            public Catalog(ShopContext db) => _db = db;
+
+            public async Task<Category> CategoryAsync(int id)
+            {
+                _categories ??= await _db.Categories.ToListAsync();
+                return _categories.Find(c => c.Id == id);
+            }
+        }
+
+        class C
+        {
+            async Task M(Catalog catalog, List<Product> products)
+            {
+                foreach (var product in products)
+                {
+                    product.Category = await catalog.CategoryAsync(product.Id);
+                }
+            }
+        }
+        """);
 }
