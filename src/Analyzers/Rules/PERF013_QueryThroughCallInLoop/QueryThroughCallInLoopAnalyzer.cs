@@ -27,7 +27,8 @@ public sealed class QueryThroughCallInLoopAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(static start =>
         {
-            if (DataAccessTypes.Create(start.Compilation) is not { } types)
+            if (DataAccessTypes.Create(start.Compilation) is not { } types
+                || (!types.HasEntityFramework && types.SqlMapper is null && !ReferencesAdoNetProvider(start.Compilation)))
             {
                 return;
             }
@@ -77,6 +78,26 @@ public sealed class QueryThroughCallInLoopAnalyzer : DiagnosticAnalyzer
             target.Name,
             path.Render(),
             path.OnCacheMiss ? ColdCacheNote : ""));
+    }
+
+    /// <summary>
+    /// ADO.NET's abstractions ship with every .NET target, so their presence says nothing: without EF Core or Dapper,
+    /// only a project that references a database provider can reach a round trip, and only there are callee bodies walked.
+    /// </summary>
+    private static bool ReferencesAdoNetProvider(Compilation compilation)
+    {
+        foreach (var assembly in compilation.ReferencedAssemblyNames)
+        {
+            switch (assembly.Name)
+            {
+                case "Microsoft.Data.SqlClient" or "System.Data.SqlClient" or "Npgsql" or "MySqlConnector" or "MySql.Data"
+                    or "Microsoft.Data.Sqlite" or "System.Data.SQLite" or "Oracle.ManagedDataAccess" or "FirebirdSql.Data.FirebirdClient"
+                    or "System.Data.Odbc" or "System.Data.OleDb" or "DuckDB.NET.Data" or "ClickHouse.Client" or "Snowflake.Data":
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The loops PERF010 and PERF012 treat as intended: one round trip per iteration is by design there.</summary>
