@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using ShopService.Api;
 using ShopService.Data;
 using ShopService.Import;
 using ShopService.Reports;
@@ -52,6 +53,12 @@ internal static class Program
         Console.WriteLine($"Pending discount exposure: {await orders.GetPendingDiscountExposureAsync(ct):N2}");
         Console.WriteLine($"Open orders: {(await orders.GetOpenOrderSummariesAsync(ct)).Count}");
         Console.WriteLine($"Held: {await orders.HoldOrdersFromBlockedCustomersAsync(DateTime.UtcNow.AddDays(-7), ct)}");
+
+        // Endpoints over the service and repository layers
+        var endpoints = new OrderEndpoints(db, new CustomerDirectory(new CustomerRepository(db), db));
+        Console.WriteLine($"Recent orders: {(await endpoints.ListRecentOrdersAsync(DateTime.UtcNow.AddDays(-7), ct)).Count}");
+        Console.WriteLine($"Recent orders (batched): {(await endpoints.ListRecentOrdersBatchedAsync(DateTime.UtcNow.AddDays(-7), ct)).Count}");
+        Console.WriteLine($"Unblocked: {await endpoints.UnblockCustomersAsync([2, 3], ct)}");
         Console.WriteLine($"Shipped: {await orders.MarkShippedAsync([2, 3, 5], ct)}, cancelled: {await orders.CancelOrderAsync(4, "customer request", ct)}");
         var confirmed = await orders.SearchAsync([new OrderFilter("status", "confirmed"), new OrderFilter("number", "SO-")], 5, ct);
         Console.WriteLine($"Confirmed: {string.Join(", ", confirmed.Select(o => o.Number))}");

@@ -22,6 +22,7 @@ public static class RuleCatalog
         public const string MaterializedThenFiltered = "PERF050";
         public const string WholeFileReadToEnumerate = "PERF051";
         public const string XmlSerializerPerCall = "PERF052";
+        public const string QueryThroughCallInLoop = "PERF013";
     }
 
     public static class Categories
@@ -137,6 +138,13 @@ public static class RuleCatalog
         "XmlSerializer constructor that emits an assembly on every call",
         "This XmlSerializer constructor generates and loads a new assembly on every call, which is never unloaded; create the serializer once and cache it",
         "Only XmlSerializer(Type) and XmlSerializer(Type, string) reuse a cached serialization assembly. Every other constructor generates a new one on each call, and loaded assemblies are never unloaded. Create the serializer once, in a static field.");
+    public static readonly DiagnosticDescriptor QueryThroughCallInLoop = Create(
+        Ids.QueryThroughCallInLoop,
+        Categories.NPlusOneQuery,
+        DiagnosticSeverity.Warning,
+        "Database round trip through a call inside a loop",
+        "'{0}' runs a database query on every iteration of this loop{2} ({1})",
+        "A method called on every iteration of a loop runs a database round trip on every call, through the layers below it (service, repository): one round trip per item, the N+1 query problem. Fetch all items with one query before the loop.");
 
     public static string HelpLink(string id) => HelpLinkBase + id + ".md";
 

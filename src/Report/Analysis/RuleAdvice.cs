@@ -25,6 +25,7 @@ internal static class RuleAdvice
         [RuleCatalog.Ids.MaterializedThenFiltered] = ("Apply the filter, aggregate, sort or paging in the query, before ToList/ToArray.", 4),
         [RuleCatalog.Ids.WholeFileReadToEnumerate] = ("Stream the lines with File.ReadLines instead of File.ReadAllLines.", 2),
         [RuleCatalog.Ids.XmlSerializerPerCall] = ("Create the XmlSerializer once in a static readonly field.", 4),
+        [RuleCatalog.Ids.QueryThroughCallInLoop] = ("Add a batched method to the service and repository (ids in, one query), call it once before the loop and look up in memory.", 5),
     };
 
     /// <summary>Other analyzers' rules (and any rule without advice) rank by severity alone.</summary>

@@ -63,7 +63,7 @@ public sealed class SaveChangesInLoopAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>A context abstraction (<c>IApplicationDbContext</c>) that hands out DbSet properties.</summary>
-    private static bool ExposesDbSets(INamedTypeSymbol? type, DataAccessTypes types)
+    internal static bool ExposesDbSets(INamedTypeSymbol? type, DataAccessTypes types)
     {
         if (type is null)
         {

@@ -890,8 +890,8 @@ public class BlockingIOInAsyncMethodAnalyzerTests
         }
         """);
 
-    private static readonly ReferenceAssemblies WithPipelines = PerfAnalyzers.Testing.TestReferences.Net80WithData.AddPackages(
-        System.Collections.Immutable.ImmutableArray.Create(new PackageIdentity("System.IO.Pipelines", "8.0.0")));
+    // System.IO.Pipelines ships in the ASP.NET Core reference pack.
+    private static readonly PerfAnalyzers.Testing.ReferenceSet WithPipelines = PerfAnalyzers.Testing.TestReferences.Net80Web;
 
     [Fact]
     public Task CompletingInMemoryPipe_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""

@@ -1,11 +1,10 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-using PerfAnalyzers.Infrastructure;
 
-namespace PerfAnalyzers.Rules;
+namespace PerfAnalyzers.Infrastructure;
 
 /// <summary>
-/// PERF010's own "not really once per item" shapes: a loop whose length the EF model fixes, and a query cached behind a
+/// Queries that do not really run once per item (PERF010, PERF013): a loop whose length the EF model fixes, and a query cached behind a
 /// null guard, which runs at most once whatever the loop's length.
 /// </summary>
 internal static class QueryRunsFewTimes
