@@ -157,7 +157,9 @@ public sealed class HtmlReportWriter : IReportFormatter
         w.WriteLine("<div class=\"controls\"><input id=\"filter\" type=\"search\" placeholder=\"Filter by text (rule, file, member, message)\" aria-label=\"Filter issues\">");
         w.WriteLine("<select id=\"severity\" aria-label=\"Severity\"><option value=\"\">All severities</option><option>Error</option><option>Warning</option><option>Info</option><option>Hidden</option></select>");
         w.WriteLine($"<span><span id=\"shown\">{rows.Count}</span> shown</span></div>");
-        w.Write("<table id=\"issues\"><thead><tr>");
+        w.Write("<table id=\"issues\"><colgroup><col class=\"sev\"><col class=\"rule\"><col class=\"cat\"><col class=\"loc\"><col class=\"member\"><col class=\"msg\">");
+        w.Write(withBaseline ? "<col class=\"base\"></colgroup>" : "</colgroup>");
+        w.Write("<thead><tr>");
         w.Write("<th data-type=\"number\"><button type=\"button\">Severity</button></th>");
         w.Write("<th><button type=\"button\">Rule</button></th>");
         w.Write("<th><button type=\"button\">Category</button></th>");
