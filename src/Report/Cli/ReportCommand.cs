@@ -139,6 +139,8 @@ public static class ReportCommand
         "json" => new JsonReportWriter(),
         "sarif" => new SarifReportWriter(currentDirectory),
         "html" => new HtmlReportWriter(),
+        "github" => new GitHubAnnotationWriter(),
+        "codequality" => new CodeQualityReportWriter(),
         _ => new ConsoleReportWriter(),
     };
 

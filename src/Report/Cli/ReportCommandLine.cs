@@ -15,7 +15,7 @@ namespace PerfAnalyzers.Report.Cli;
 /// </summary>
 internal sealed class ReportCommandLine
 {
-    public static readonly string[] Formats = { "console", "markdown", "json", "sarif", "html" };
+    public static readonly string[] Formats = { "console", "markdown", "json", "sarif", "html", "github", "codequality" };
     public static readonly string[] Gates = { "error", "warning", "new" };
 
     public const string ExitCodesHelp = "Exit codes: 0 clean, 1 gate failed (--fail-on), 2 usage or input error.";
@@ -43,7 +43,7 @@ internal sealed class ReportCommandLine
 
     public Option<string[]> Format { get; } = new("--format", "-f")
     {
-        Description = "console, markdown, json, sarif, html (comma-separated or repeated); each one without an --output after it goes to standard output",
+        Description = "console, markdown, json, sarif, html, github (Actions annotations), codequality (GitLab) (comma-separated or repeated); each one without an --output after it goes to standard output",
         HelpName = "list",
         Arity = ArgumentArity.ZeroOrMore,
     };
