@@ -11,6 +11,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using PerfAnalyzers.Report.Analysis;
 using PerfAnalyzers.Report.Baselines;
+using PerfAnalyzers.Report.Git;
 using PerfAnalyzers.Report.Model;
 using PerfAnalyzers.Report.Output;
 using PerfAnalyzers.Report.Sarif;
@@ -54,9 +55,11 @@ public static class ReportCommand
         var baseline = options.Baseline is null ? null : BaselineReader.Read(options.Baseline);
         var collected = await ConsoleProgress.RunAsync(stderr, options.Quiet, progress => CollectAsync(options, currentDirectory, progress, cancellationToken)).ConfigureAwait(false);
 
+        var (collectedWithNotes, context) = Context(collected, options, currentDirectory, cancellationToken);
+        collected = collectedWithNotes;
         var report = baseline is null
-            ? ReportAggregator.Aggregate(collected, options.Top, ToolVersion)
-            : Compare(collected, baseline, options);
+            ? ReportAggregator.Aggregate(collected, options.Top, ToolVersion, context: context)
+            : Compare(collected, baseline, options, context);
 
         var targets = options.Outputs.Count == 0 ? new List<OutputTarget> { new("console", null) } : options.Outputs;
         foreach (var target in targets)
@@ -94,10 +97,33 @@ public static class ReportCommand
         return ExitGateFailed;
     }
 
-    private static ReportModel Compare(CollectedIssues collected, IReadOnlyList<Issue> baseline, ReportOptions options)
+    private static ReportModel Compare(CollectedIssues collected, IReadOnlyList<Issue> baseline, ReportOptions options, ReportContext context)
     {
         var (current, fixedIssues) = BaselineComparer.Compare(collected.Issues, baseline);
-        return ReportAggregator.Aggregate(collected with { Issues = current }, options.Top, ToolVersion, fixedIssues, options.Baseline);
+        return ReportAggregator.Aggregate(collected with { Issues = current }, options.Top, ToolVersion, fixedIssues, options.Baseline, context);
+    }
+
+    /// <summary>Git history for hotspots (unless --no-git); why a section is missing or partial goes into the notes.</summary>
+    private static (CollectedIssues Collected, ReportContext Context) Context(CollectedIssues collected, ReportOptions options, string currentDirectory, CancellationToken cancellationToken)
+    {
+        if (!options.UseGit)
+        {
+            return (collected, new ReportContext());
+        }
+
+        var (history, note) = GitChangeHistory.Read(currentDirectory, collected.Issues.Select(i => i.FilePath), options.SinceDays, cancellationToken);
+        var notes = new List<string>(collected.Notes);
+        if (note is not null)
+        {
+            notes.Add(note);
+        }
+
+        if (history is { Partial: true })
+        {
+            notes.Add("The git history is partial (shallow clone): hotspot commit counts are lower bounds; fetch with --unshallow or fetch-depth: 0 for full counts.");
+        }
+
+        return (collected with { Notes = notes }, new ReportContext { History = history });
     }
 
     private static async Task<CollectedIssues> CollectAsync(ReportOptions options, string currentDirectory, IAnalysisProgress progress, CancellationToken cancellationToken)

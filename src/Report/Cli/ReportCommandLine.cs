@@ -70,16 +70,20 @@ internal sealed class ReportCommandLine
 
     public Option<string[]> FailOn { get; } = new("--fail-on") { Description = "error, warning, new: exit 1 when such issues exist", HelpName = "list", Arity = ArgumentArity.ZeroOrMore };
 
+    public Option<bool> NoGit { get; } = new("--no-git") { Description = "No hotspots: do not read git history" };
+
+    public Option<string[]> Since { get; } = new("--since") { Description = "Days of git history hotspots count commits in [default: 90]", HelpName = "days", Arity = ArgumentArity.ZeroOrMore };
+
     public RootCommand Root { get; }
 
     public ReportCommandLine()
     {
         Root = new RootCommand("Summarises performance issues found by the PerfAnalyzers rules.")
         {
-            Input, Sarif, IncludePeers, NoRestore, Restore, Format, Output, Top, Timing, Quiet, Baseline, FailOn,
+            Input, Sarif, IncludePeers, NoRestore, Restore, Format, Output, Top, Timing, Quiet, Baseline, FailOn, NoGit, Since,
         };
 
-        foreach (var option in new[] { Sarif, Format, Output, Top, Baseline, FailOn })
+        foreach (var option in new[] { Sarif, Format, Output, Top, Baseline, FailOn, Since })
         {
             option.Validators.Add(NeedsValue);
         }
@@ -103,6 +107,7 @@ internal sealed class ReportCommandLine
         Format.Validators.Add(r => CheckEach(r, ListValues, v => FormatNames.Normalise(v) is null ? $"unknown format '{v}'; use {string.Join(", ", Formats)}" : null));
         FailOn.Validators.Add(r => CheckEach(r, ListValues, v => Gates.Contains(v.ToLowerInvariant()) ? null : $"--fail-on takes error, warning or new, not '{v}'"));
         Top.Validators.Add(r => CheckEach(r, t => [t.Value], v => ParseTop(v) is null ? $"--top needs a positive whole number, not '{v}'" : null));
+        Since.Validators.Add(r => CheckEach(r, t => [t.Value], v => ParseTop(v) is null ? $"--since needs a positive whole number of days, not '{v}'" : null));
 
         var help = Root.Options.OfType<HelpOption>().Single();
         help.Action = new HelpWithExitCodes((SynchronousCommandLineAction)help.Action!);

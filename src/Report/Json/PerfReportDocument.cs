@@ -41,6 +41,10 @@ public sealed record PerfReportDocument
 
     public IReadOnlyList<JsonPriority> Priorities { get; init; } = [];
 
+    /// <summary>Files ranked by findings × git commits; left out outside a git work tree or with --no-git.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<JsonHotspot>? Hotspots { get; init; }
+
     /// <summary>Written as null when no baseline was given.</summary>
     public JsonBaselineSummary? Baseline { get; init; }
 
@@ -204,6 +208,18 @@ public sealed record PerfReportHeader
     public string? Schema { get; init; }
 
     public string? SchemaVersion { get; init; }
+}
+
+/// <summary>A file's findings weighed by severity × commits touching it in the window.</summary>
+public sealed record JsonHotspot
+{
+    public string Path { get; init; } = "";
+
+    public int Commits { get; init; }
+
+    public int Issues { get; init; }
+
+    public int Score { get; init; }
 }
 
 /// <summary>Source-generated (reflection-free) serialization of the JSON report contract.</summary>

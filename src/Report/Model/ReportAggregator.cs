@@ -11,7 +11,7 @@ namespace PerfAnalyzers.Report.Model;
 public static class ReportAggregator
 {
     /// <param name="fixedIssues">Baseline issues no longer found (when a baseline was given).</param>
-    public static ReportModel Aggregate(CollectedIssues result, int top, string toolVersion, IReadOnlyList<Issue>? fixedIssues = null, string? baselinePath = null)
+    public static ReportModel Aggregate(CollectedIssues result, int top, string toolVersion, IReadOnlyList<Issue>? fixedIssues = null, string? baselinePath = null, ReportContext? context = null)
     {
         var issues = result.Issues.OrderBy(i => i, IssueOrder.Instance).ToList();
         var total = issues.Count;
@@ -97,7 +97,28 @@ public static class ReportAggregator
                 issues.Count(i => i.Severity == IssueSeverity.Warning),
                 issues.Count(i => i.Baseline == BaselineStatus.New)),
             Top = top,
+            Hotspots = context?.History is { } history ? Hotspots(issues, history, top) : null,
         };
+    }
+
+    /// <summary>
+    /// Files ranked by findings weighed by severity × commits in the window: where the code that changes most has the
+    /// most to fix. Files that did not change in the window are not hotspots.
+    /// </summary>
+    public static HotspotSection Hotspots(IReadOnlyList<Issue> issues, ChangeHistory history, int top)
+    {
+        var rows = issues
+            .GroupBy(i => i.FilePath, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var commits = history.CommitsByFile.TryGetValue(g.Key, out var n) ? n : 0;
+                return new HotspotRow(g.Key, commits, g.Count(), commits * g.Sum(i => SeverityWeight(i.Severity)));
+            })
+            .Where(r => r.Score > 0)
+            .OrderByDescending(r => r.Score).ThenByDescending(r => r.Commits).ThenBy(r => r.Path, StringComparer.Ordinal)
+            .Take(top)
+            .ToList();
+        return new HotspotSection(rows, history.SinceDays, history.Partial);
     }
 
     /// <summary>Our rules always (a report documents what was checked); other analyzers' rules only where they found something.</summary>

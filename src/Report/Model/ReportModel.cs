@@ -61,4 +61,7 @@ public sealed class ReportModel
     public required GateCounts Counts { get; init; }
 
     public int Top { get; init; }
+
+    /// <summary>Null outside a git work tree or with --no-git: the section is left out.</summary>
+    public HotspotSection? Hotspots { get; init; }
 }

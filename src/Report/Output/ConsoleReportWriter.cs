@@ -87,6 +87,17 @@ public sealed class ConsoleReportWriter : IReportFormatter
         }
 
         Chart(parts, "Top files", report.TopFiles, keepEnd: true);
+        if (report.Hotspots is { Rows.Count: > 0 } hotspots)
+        {
+            var table = Table("File", "Commits", "Count", "Score");
+            foreach (var h in hotspots.Rows)
+            {
+                table.AddRow(Plain(TextSanitizer.Truncate(h.Path, 44, keepEnd: true)), Plain(Number(h.Commits)), Plain(Number(h.Issues)), Plain(Number(h.Score)));
+            }
+
+            Section(parts, $"Hotspots (commits in {hotspots.SinceDays} days{(hotspots.Partial ? ", partial history" : "")})", table);
+        }
+
         if (report.TopProjects.Count > 1)
         {
             Chart(parts, "Top projects", report.TopProjects);
@@ -199,7 +210,7 @@ public sealed class ConsoleReportWriter : IReportFormatter
         foreach (var header in headers)
         {
             var column = new TableColumn(Plain(header));
-            if (header is "Count" or "Time (ms)" or "#")
+            if (header is "Count" or "Time (ms)" or "#" or "Commits" or "Score")
             {
                 column.RightAligned();
             }

@@ -75,6 +75,11 @@ public sealed class HtmlReportWriter : IReportFormatter
             CountTable(w, "top-files", "File", report.TopFiles);
         }
 
+        if (report.Hotspots is { Rows.Count: > 0 } hotspots)
+        {
+            Hotspots(w, hotspots);
+        }
+
         if (report.TopProjects.Count > 0)
         {
             w.WriteLine("<h2>Most affected projects</h2>");
@@ -200,7 +205,24 @@ public sealed class HtmlReportWriter : IReportFormatter
         w.WriteLine("</tbody></table>");
     }
 
-    private static void Chart(StreamWriter w, string id, IReadOnlyList<CountRow> rows, Func<CountRow, string> colour)
+    private static void Hotspots(StreamWriter w, HotspotSection hotspots)
+    {
+        var h = TextSanitizer.Html;
+        w.WriteLine("<h2>Hotspots</h2>");
+        w.WriteLine($"<p class=\"muted\">Severity-weighted findings × commits in the last {hotspots.SinceDays} days: where the code that changes most has the most to fix.{(hotspots.Partial ? " The history is partial (shallow clone)." : "")}</p>");
+        w.WriteLine("<div class=\"charts\"><section>");
+        Chart(w, "chart-hotspots", hotspots.Rows.Select(r => new CountRow(r.Path, r.Score, 0)).ToList(), _ => "#cf222e", r => $"score {r.Count}", keepEnd: true);
+        w.WriteLine("</section><section>");
+        w.WriteLine("<table id=\"hotspots\"><thead><tr><th>File</th><th class=\"num\">Commits</th><th class=\"num\">Issues</th><th class=\"num\">Score</th></tr></thead><tbody>");
+        foreach (var r in hotspots.Rows)
+        {
+            w.WriteLine($"<tr><td>{h(r.Path)}</td><td class=\"num\">{r.Commits}</td><td class=\"num\">{r.Issues}</td><td class=\"num\">{r.Score}</td></tr>");
+        }
+
+        w.WriteLine("</tbody></table></section></div>");
+    }
+
+    private static void Chart(StreamWriter w, string id, IReadOnlyList<CountRow> rows, Func<CountRow, string> colour, Func<CountRow, string>? value = null, bool keepEnd = false)
     {
         const int labelWidth = 210;
         const int barWidth = 300;
@@ -213,8 +235,9 @@ public sealed class HtmlReportWriter : IReportFormatter
         foreach (var r in rows)
         {
             var width = r.Count == 0 ? 0 : Math.Max(2, (int)Math.Round((double)r.Count / max * barWidth));
-            var name = TextSanitizer.Truncate(r.Name, 32);
-            w.WriteLine($"<g class=\"bar\"><text x=\"0\" y=\"{y + 16}\">{TextSanitizer.Html(name)}</text><rect x=\"{labelWidth}\" y=\"{y + 3}\" width=\"{width}\" height=\"16\" rx=\"2\" fill=\"{colour(r)}\"></rect><text x=\"{labelWidth + width + 6}\" y=\"{y + 16}\">{r.Count} ({r.Percent.ToString("0.0", CultureInfo.InvariantCulture)}%)</text></g>");
+            var name = TextSanitizer.Truncate(r.Name, 32, keepEnd);
+            var shown = value is null ? $"{r.Count} ({r.Percent.ToString("0.0", CultureInfo.InvariantCulture)}%)" : value(r);
+            w.WriteLine($"<g class=\"bar\"><text x=\"0\" y=\"{y + 16}\">{TextSanitizer.Html(name)}</text><rect x=\"{labelWidth}\" y=\"{y + 3}\" width=\"{width}\" height=\"16\" rx=\"2\" fill=\"{colour(r)}\"></rect><text x=\"{labelWidth + width + 6}\" y=\"{y + 16}\">{TextSanitizer.Html(shown)}</text></g>");
             y += rowHeight;
         }
 

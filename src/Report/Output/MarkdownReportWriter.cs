@@ -51,6 +51,21 @@ public sealed class MarkdownReportWriter : IReportFormatter
         }
 
         Counts(w, "Most affected files", "File", report.TopFiles);
+        if (report.Hotspots is { Rows.Count: > 0 } hotspots)
+        {
+            w.WriteLine();
+            w.WriteLine("### Hotspots");
+            w.WriteLine();
+            w.WriteLine($"Files with findings ranked by severity-weighted findings × commits in the last {hotspots.SinceDays} days{(hotspots.Partial ? " (partial history: shallow clone)" : "")}.");
+            w.WriteLine();
+            w.WriteLine("| File | Commits | Issues | Score |");
+            w.WriteLine("|---|---:|---:|---:|");
+            foreach (var h in hotspots.Rows)
+            {
+                w.WriteLine($"| {TextSanitizer.Markdown(h.Path)} | {h.Commits} | {h.Issues} | {h.Score} |");
+            }
+        }
+
         if (report.TopProjects.Count > 0)
         {
             Counts(w, "Most affected projects", "Project", report.TopProjects);

@@ -1,0 +1,21 @@
+using System.Collections.Generic;
+
+namespace PerfAnalyzers.Report.Model;
+
+/// <summary>
+/// How often each reported file changed recently, as git history tells it: commits per file (keyed by the report's
+/// file paths, renames followed), the window, and whether the history is partial (a shallow clone).
+/// </summary>
+public sealed record ChangeHistory(IReadOnlyDictionary<string, int> CommitsByFile, int SinceDays, bool Partial);
+
+/// <summary>A file ranked by findings (weighed by severity) × commits in the window.</summary>
+public sealed record HotspotRow(string Path, int Commits, int Issues, int Score);
+
+/// <summary>The hotspot ranking with the facts a reader needs to trust it.</summary>
+public sealed record HotspotSection(IReadOnlyList<HotspotRow> Rows, int SinceDays, bool Partial);
+
+/// <summary>Facts from outside the analysis that some sections rank or group the issues by.</summary>
+public sealed record ReportContext
+{
+    public ChangeHistory? History { get; init; }
+}
