@@ -14,6 +14,7 @@ using PerfAnalyzers.Report.Baselines;
 using PerfAnalyzers.Report.Git;
 using PerfAnalyzers.Report.Model;
 using PerfAnalyzers.Report.Output;
+using PerfAnalyzers.Report.Owners;
 using PerfAnalyzers.Report.Sarif;
 
 namespace PerfAnalyzers.Report.Cli;
@@ -52,11 +53,22 @@ public static class ReportCommand
             AtomicFile.CheckWritable(output.Path!);
         }
 
-        var baseline = options.Baseline is null ? null : BaselineReader.Read(options.Baseline);
+        IReadOnlyList<Issue>? baseline = options.Baseline is null ? null : BaselineReader.Read(options.Baseline);
         var collected = await ConsoleProgress.RunAsync(stderr, options.Quiet, progress => CollectAsync(options, currentDirectory, progress, cancellationToken)).ConfigureAwait(false);
 
         var (collectedWithNotes, context) = Context(collected, options, currentDirectory, cancellationToken);
         collected = collectedWithNotes;
+        if (options.Owner is { } owner)
+        {
+            var owners = context.OwnersByFile ?? throw new ReportInputException("--owner needs a CODEOWNERS file (in .github/, the root, docs/ or .gitlab/, or --codeowners <file>)");
+            collected = collected with { Issues = collected.Issues.Where(i => CodeOwnership.IsOwnedBy(owners, i.FilePath, owner)).ToList() };
+            if (baseline is not null)
+            {
+                var (baselineOwners, _) = CodeOwnership.Read(currentDirectory, options.CodeOwners, baseline.Select(i => i.FilePath));
+                baseline = baseline.Where(i => CodeOwnership.IsOwnedBy(baselineOwners!, i.FilePath, owner)).ToList();
+            }
+        }
+
         var report = baseline is null
             ? ReportAggregator.Aggregate(collected, options.Top, ToolVersion, context: context)
             : Compare(collected, baseline, options, context);
@@ -103,16 +115,18 @@ public static class ReportCommand
         return ReportAggregator.Aggregate(collected with { Issues = current }, options.Top, ToolVersion, fixedIssues, options.Baseline, context);
     }
 
-    /// <summary>Git history for hotspots (unless --no-git); why a section is missing or partial goes into the notes.</summary>
+    /// <summary>CODEOWNERS owners and git history for hotspots (unless --no-git); why a section is missing or partial goes into the notes.</summary>
     private static (CollectedIssues Collected, ReportContext Context) Context(CollectedIssues collected, ReportOptions options, string currentDirectory, CancellationToken cancellationToken)
     {
+        var notes = new List<string>(collected.Notes);
+        var (owners, warnings) = CodeOwnership.Read(currentDirectory, options.CodeOwners, collected.Issues.Select(i => i.FilePath));
+        notes.AddRange(warnings);
         if (!options.UseGit)
         {
-            return (collected, new ReportContext());
+            return (collected with { Notes = notes }, new ReportContext { OwnersByFile = owners });
         }
 
         var (history, note) = GitChangeHistory.Read(currentDirectory, collected.Issues.Select(i => i.FilePath), options.SinceDays, cancellationToken);
-        var notes = new List<string>(collected.Notes);
         if (note is not null)
         {
             notes.Add(note);
@@ -123,7 +137,7 @@ public static class ReportCommand
             notes.Add("The git history is partial (shallow clone): hotspot commit counts are lower bounds; fetch with --unshallow or fetch-depth: 0 for full counts.");
         }
 
-        return (collected with { Notes = notes }, new ReportContext { History = history });
+        return (collected with { Notes = notes }, new ReportContext { History = history, OwnersByFile = owners });
     }
 
     private static async Task<CollectedIssues> CollectAsync(ReportOptions options, string currentDirectory, IAnalysisProgress progress, CancellationToken cancellationToken)

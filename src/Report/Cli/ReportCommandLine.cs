@@ -74,16 +74,20 @@ internal sealed class ReportCommandLine
 
     public Option<string[]> Since { get; } = new("--since") { Description = "Days of git history hotspots count commits in [default: 90]", HelpName = "days", Arity = ArgumentArity.ZeroOrMore };
 
+    public Option<string[]> CodeOwners { get; } = new("--codeowners") { Description = "CODEOWNERS file [default: .github/CODEOWNERS, CODEOWNERS, docs/CODEOWNERS or .gitlab/CODEOWNERS]", HelpName = "file", Arity = ArgumentArity.ZeroOrMore };
+
+    public Option<string[]> Owner { get; } = new("--owner") { Description = "Report only the files this CODEOWNERS owner owns (e.g. @org/team, or \"(no owner)\")", HelpName = "name", Arity = ArgumentArity.ZeroOrMore };
+
     public RootCommand Root { get; }
 
     public ReportCommandLine()
     {
         Root = new RootCommand("Summarises performance issues found by the PerfAnalyzers rules.")
         {
-            Input, Sarif, IncludePeers, NoRestore, Restore, Format, Output, Top, Timing, Quiet, Baseline, FailOn, NoGit, Since,
+            Input, Sarif, IncludePeers, NoRestore, Restore, Format, Output, Top, Timing, Quiet, Baseline, FailOn, NoGit, Since, CodeOwners, Owner,
         };
 
-        foreach (var option in new[] { Sarif, Format, Output, Top, Baseline, FailOn, Since })
+        foreach (var option in new[] { Sarif, Format, Output, Top, Baseline, FailOn, Since, CodeOwners, Owner })
         {
             option.Validators.Add(NeedsValue);
         }

@@ -50,6 +50,10 @@ public sealed record ReportOptions
 
     public int SinceDays { get; init; } = Git.GitChangeHistory.DefaultSinceDays;
 
+    public string? CodeOwners { get; init; }
+
+    public string? Owner { get; init; }
+
     /// <summary>Parses and checks a command line that runs a report (not --help or --version).</summary>
     public static ReportOptions Parse(IReadOnlyList<string> args)
     {
@@ -77,6 +81,8 @@ public sealed record ReportOptions
             Restore = !parsed.GetValue(cli.NoRestore),
             Quiet = parsed.GetValue(cli.Quiet),
             UseGit = !parsed.GetValue(cli.NoGit),
+            CodeOwners = parsed.GetValue(cli.CodeOwners)?.LastOrDefault(),
+            Owner = parsed.GetValue(cli.Owner)?.LastOrDefault(),
             SinceDays = parsed.GetValue(cli.Since) is { Length: > 0 } since ? ReportCommandLine.ParseTop(since[^1])!.Value : Git.GitChangeHistory.DefaultSinceDays,
         };
         options.Check();

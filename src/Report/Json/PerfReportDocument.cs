@@ -45,6 +45,10 @@ public sealed record PerfReportDocument
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<JsonHotspot>? Hotspots { get; init; }
 
+    /// <summary>Findings by CODEOWNERS owner; left out when there is no CODEOWNERS file.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<JsonOwner>? Owners { get; init; }
+
     /// <summary>Written as null when no baseline was given.</summary>
     public JsonBaselineSummary? Baseline { get; init; }
 
@@ -220,6 +224,27 @@ public sealed record JsonHotspot
     public int Issues { get; init; }
 
     public int Score { get; init; }
+}
+
+/// <summary>One owner's findings: each issue counts for every owner of its file.</summary>
+public sealed record JsonOwner
+{
+    public string Owner { get; init; } = "";
+
+    public int Issues { get; init; }
+
+    public JsonSeverityCounts BySeverity { get; init; } = new();
+}
+
+public sealed record JsonSeverityCounts
+{
+    public int Error { get; init; }
+
+    public int Warning { get; init; }
+
+    public int Info { get; init; }
+
+    public int Hidden { get; init; }
 }
 
 /// <summary>Source-generated (reflection-free) serialization of the JSON report contract.</summary>

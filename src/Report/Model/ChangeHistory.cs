@@ -18,4 +18,13 @@ public sealed record HotspotSection(IReadOnlyList<HotspotRow> Rows, int SinceDay
 public sealed record ReportContext
 {
     public ChangeHistory? History { get; init; }
+
+    /// <summary>Owners of each reported file (by the report's path; empty: no owner), from CODEOWNERS; null without one.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>>? OwnersByFile { get; init; }
+}
+
+/// <summary>One owner's findings; "(no owner)" collects the files no CODEOWNERS pattern matches.</summary>
+public sealed record OwnerRow(string Owner, int Issues, int Errors, int Warnings, int Infos, int Hidden)
+{
+    public const string NoOwner = "(no owner)";
 }

@@ -98,8 +98,26 @@ public static class ReportAggregator
                 issues.Count(i => i.Baseline == BaselineStatus.New)),
             Top = top,
             Hotspots = context?.History is { } history ? Hotspots(issues, history, top) : null,
+            Owners = context?.OwnersByFile is { } owners ? ByOwner(issues, owners) : null,
         };
     }
+
+    /// <summary>Each issue counts once for every owner of its file (co-owners share the work).</summary>
+    public static List<OwnerRow> ByOwner(IReadOnlyList<Issue> issues, IReadOnlyDictionary<string, IReadOnlyList<string>> ownersByFile) =>
+        issues
+            .SelectMany(i => ownersByFile.TryGetValue(i.FilePath, out var owners) && owners.Count > 0
+                ? owners.Select(o => (Owner: o, Issue: i))
+                : new[] { (Owner: OwnerRow.NoOwner, Issue: i) })
+            .GroupBy(p => p.Owner, StringComparer.OrdinalIgnoreCase)
+            .Select(g => new OwnerRow(
+                g.Key,
+                g.Count(),
+                g.Count(p => p.Issue.Severity == IssueSeverity.Error),
+                g.Count(p => p.Issue.Severity == IssueSeverity.Warning),
+                g.Count(p => p.Issue.Severity == IssueSeverity.Info),
+                g.Count(p => p.Issue.Severity == IssueSeverity.Hidden)))
+            .OrderBy(r => r.Owner == OwnerRow.NoOwner).ThenByDescending(r => r.Issues).ThenBy(r => r.Owner, StringComparer.OrdinalIgnoreCase)
+            .ToList();
 
     /// <summary>
     /// Files ranked by findings weighed by severity × commits in the window: where the code that changes most has the

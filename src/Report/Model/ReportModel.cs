@@ -64,4 +64,7 @@ public sealed class ReportModel
 
     /// <summary>Null outside a git work tree or with --no-git: the section is left out.</summary>
     public HotspotSection? Hotspots { get; init; }
+
+    /// <summary>Findings grouped by CODEOWNERS owner, most first; null when there is no CODEOWNERS file.</summary>
+    public IReadOnlyList<OwnerRow>? Owners { get; init; }
 }

@@ -98,6 +98,17 @@ public sealed class ConsoleReportWriter : IReportFormatter
             Section(parts, $"Hotspots (commits in {hotspots.SinceDays} days{(hotspots.Partial ? ", partial history" : "")})", table);
         }
 
+        if (report.Owners is { Count: > 0 } owners)
+        {
+            var table = Table("Owner", "Count", "Error", "Warning", "Info");
+            foreach (var o in owners)
+            {
+                table.AddRow(Plain(TextSanitizer.Truncate(o.Owner, 36)), Plain(Number(o.Issues)), Plain(Number(o.Errors)), Plain(Number(o.Warnings)), Plain(Number(o.Infos + o.Hidden)));
+            }
+
+            Section(parts, "By owner (CODEOWNERS)", table);
+        }
+
         if (report.TopProjects.Count > 1)
         {
             Chart(parts, "Top projects", report.TopProjects);
@@ -210,7 +221,7 @@ public sealed class ConsoleReportWriter : IReportFormatter
         foreach (var header in headers)
         {
             var column = new TableColumn(Plain(header));
-            if (header is "Count" or "Time (ms)" or "#" or "Commits" or "Score")
+            if (header is "Count" or "Time (ms)" or "#" or "Commits" or "Score" or "Error" or "Warning" or "Info")
             {
                 column.RightAligned();
             }

@@ -77,7 +77,12 @@ public sealed class HtmlReportWriter : IReportFormatter
 
         if (report.Hotspots is { Rows.Count: > 0 } hotspots)
         {
-            Hotspots(w, hotspots);
+            HtmlLeadSections.Hotspots(w, hotspots);
+        }
+
+        if (report.Owners is { Count: > 0 } owners)
+        {
+            HtmlLeadSections.Owners(w, owners);
         }
 
         if (report.TopProjects.Count > 0)
@@ -205,24 +210,7 @@ public sealed class HtmlReportWriter : IReportFormatter
         w.WriteLine("</tbody></table>");
     }
 
-    private static void Hotspots(StreamWriter w, HotspotSection hotspots)
-    {
-        var h = TextSanitizer.Html;
-        w.WriteLine("<h2>Hotspots</h2>");
-        w.WriteLine($"<p class=\"muted\">Severity-weighted findings × commits in the last {hotspots.SinceDays} days: where the code that changes most has the most to fix.{(hotspots.Partial ? " The history is partial (shallow clone)." : "")}</p>");
-        w.WriteLine("<div class=\"charts\"><section>");
-        Chart(w, "chart-hotspots", hotspots.Rows.Select(r => new CountRow(r.Path, r.Score, 0)).ToList(), _ => "#cf222e", r => $"score {r.Count}", keepEnd: true);
-        w.WriteLine("</section><section>");
-        w.WriteLine("<table id=\"hotspots\"><thead><tr><th>File</th><th class=\"num\">Commits</th><th class=\"num\">Issues</th><th class=\"num\">Score</th></tr></thead><tbody>");
-        foreach (var r in hotspots.Rows)
-        {
-            w.WriteLine($"<tr><td>{h(r.Path)}</td><td class=\"num\">{r.Commits}</td><td class=\"num\">{r.Issues}</td><td class=\"num\">{r.Score}</td></tr>");
-        }
-
-        w.WriteLine("</tbody></table></section></div>");
-    }
-
-    private static void Chart(StreamWriter w, string id, IReadOnlyList<CountRow> rows, Func<CountRow, string> colour, Func<CountRow, string>? value = null, bool keepEnd = false)
+    internal static void Chart(StreamWriter w, string id, IReadOnlyList<CountRow> rows, Func<CountRow, string> colour, Func<CountRow, string>? value = null, bool keepEnd = false)
     {
         const int labelWidth = 210;
         const int barWidth = 300;

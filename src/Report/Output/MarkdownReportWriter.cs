@@ -66,6 +66,19 @@ public sealed class MarkdownReportWriter : IReportFormatter
             }
         }
 
+        if (report.Owners is { Count: > 0 } owners)
+        {
+            w.WriteLine();
+            w.WriteLine("### By owner");
+            w.WriteLine();
+            w.WriteLine("| Owner (CODEOWNERS) | Issues | Error | Warning | Info | Hidden |");
+            w.WriteLine("|---|---:|---:|---:|---:|---:|");
+            foreach (var o in owners)
+            {
+                w.WriteLine($"| {TextSanitizer.Markdown(o.Owner)} | {o.Issues} | {o.Errors} | {o.Warnings} | {o.Infos} | {o.Hidden} |");
+            }
+        }
+
         if (report.TopProjects.Count > 0)
         {
             Counts(w, "Most affected projects", "Project", report.TopProjects);

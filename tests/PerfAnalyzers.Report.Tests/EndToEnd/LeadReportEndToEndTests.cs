@@ -15,13 +15,16 @@ public sealed class LeadReportEndToEndTests : IDisposable
 {
     private static readonly string Source = string.Join("\n", Enumerable.Range(1, 12).Select(i => $"// line {i}")) + "\n";
 
+    private const string CodeOwners = "# owners\n/src/ @org/core\nsrc/Hot.cs @bob\nsrc/Cold.cs\n!src/Quiet.cs @nobody\n";
+
     private readonly GitRepository _repo = new();
 
     public LeadReportEndToEndTests()
     {
         // Hot.cs: 5 commits, one warning (2 × 5 = 10). Renamed.cs: 3 commits as Old.cs, then the rename (2 × 4 = 8).
         // Cold.cs: 1 commit, an error and a warning (6 × 1 = 6). Quiet.cs: no findings.
-        _repo.Commit("alice", "start", ("src/Hot.cs", Source), ("src/Old.cs", Source), ("src/Cold.cs", Source), ("src/Quiet.cs", Source));
+        // Owners: @org/core owns src/, @bob Hot.cs (the later line wins), Cold.cs has no owner; line 5 does not parse.
+        _repo.Commit("alice", "start", ("src/Hot.cs", Source), ("src/Old.cs", Source), ("src/Cold.cs", Source), ("src/Quiet.cs", Source), (".github/CODEOWNERS", CodeOwners));
         for (var i = 2; i <= 5; i++)
         {
             _repo.Commit(i % 2 == 0 ? "bob" : "alice", "hot " + i, ("src/Hot.cs", Source + "// change " + i + "\n"));
@@ -98,7 +101,7 @@ public sealed class LeadReportEndToEndTests : IDisposable
         using var json = Report(_repo.Directory);
 
         Assert.False(json.RootElement.TryGetProperty("hotspots", out _));
-        Assert.DoesNotContain(json.RootElement.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("git", StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain(json.RootElement.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("Hotspots", StringComparison.Ordinal) || n.GetString()!.Contains("history", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -141,6 +144,50 @@ public sealed class LeadReportEndToEndTests : IDisposable
         Assert.Equal(report.RootElement.GetProperty("issues").EnumerateArray().Select(i => i.GetProperty("fingerprint").GetString()), fingerprints);
         Assert.Equal(fingerprints, cq2.RootElement.EnumerateArray().Select(i => i.GetProperty("fingerprint").GetString()));
         Assert.Equal("src/Cold.cs", cq1.RootElement[0].GetProperty("location").GetProperty("path").GetString());
+    }
+
+    [Fact]
+    public void Owners_GroupedByCodeOwnersWithSeverities()
+    {
+        using var json = Report(_repo.Directory);
+
+        var owners = json.RootElement.GetProperty("owners").EnumerateArray()
+            .Select(o => (o.GetProperty("owner").GetString()!, o.GetProperty("issues").GetInt32(), o.GetProperty("bySeverity").GetProperty("error").GetInt32()))
+            .ToList();
+        Assert.Equal(new[] { ("@bob", 1, 0), ("@org/core", 1, 0), ("(no owner)", 2, 1) }, owners);
+        Assert.Contains(json.RootElement.GetProperty("notes").EnumerateArray(), n => n.GetString()!.StartsWith(".github/CODEOWNERS line 5 skipped: negated patterns", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void OwnerOption_LimitsTheReportToThatOwnersFiles()
+    {
+        using var json = Report(_repo.Directory, "--owner", "org/core");
+
+        Assert.Equal(1, json.RootElement.GetProperty("total").GetInt32());
+        Assert.Equal("src/Renamed.cs", json.RootElement.GetProperty("issues")[0].GetProperty("file").GetString());
+    }
+
+    [Fact]
+    public void CodeOwnersOption_UsesTheGivenFile()
+    {
+        File.WriteAllText(_repo.PathOf("owners.txt"), "* @everyone-team\n");
+
+        using var json = Report(_repo.Directory, "--codeowners", "owners.txt");
+
+        var owner = Assert.Single(json.RootElement.GetProperty("owners").EnumerateArray());
+        Assert.Equal("@everyone-team", owner.GetProperty("owner").GetString());
+        Assert.Equal(4, owner.GetProperty("issues").GetInt32());
+    }
+
+    [Fact]
+    public void Owners_InConsoleMarkdownAndHtml()
+    {
+        var run = ProcessRunner.Tool(_repo.Directory, "--sarif", "build.sarif", "-f", "markdown", "-o", "o.md", "-f", "html", "-o", "o.html", "-f", "console");
+        Assert.True(run.ExitCode == 0, run.ToString());
+
+        Assert.Contains("By owner (CODEOWNERS)", run.StdOut, StringComparison.Ordinal);
+        Assert.Contains("| (no owner) | 2 | 1 | 1 | 0 | 0 |", File.ReadAllText(_repo.PathOf("o.md")).Replace("\\(", "(", StringComparison.Ordinal).Replace("\\)", ")", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("<table id=\"owners\">", File.ReadAllText(_repo.PathOf("o.html")), StringComparison.Ordinal);
     }
 
     private static JsonDocument Report(string directory, params string[] extra)
