@@ -16,6 +16,7 @@ using PerfAnalyzers.Report.Model;
 using PerfAnalyzers.Report.Output;
 using PerfAnalyzers.Report.Owners;
 using PerfAnalyzers.Report.Sarif;
+using PerfAnalyzers.Report.Trend;
 
 namespace PerfAnalyzers.Report.Cli;
 
@@ -73,6 +74,11 @@ public static class ReportCommand
             ? ReportAggregator.Aggregate(collected, options.Top, ToolVersion, context: context)
             : Compare(collected, baseline, options, context);
 
+        if (report.Trend is { } trend)
+        {
+            RunHistoryFile.Append(Path.GetFullPath(options.History!, currentDirectory), trend.Current);
+        }
+
         var targets = options.Outputs.Count == 0 ? new List<OutputTarget> { new("console", null) } : options.Outputs;
         foreach (var target in targets)
         {
@@ -121,9 +127,17 @@ public static class ReportCommand
         var notes = new List<string>(collected.Notes);
         var (owners, warnings) = CodeOwnership.Read(currentDirectory, options.CodeOwners, collected.Issues.Select(i => i.FilePath));
         notes.AddRange(warnings);
+        var context = new ReportContext { OwnersByFile = owners, RunTime = DateTimeOffset.UtcNow };
+        if (options.History is { } historyFile)
+        {
+            var (runs, historyWarnings) = RunHistoryFile.Read(Path.GetFullPath(historyFile, currentDirectory));
+            notes.AddRange(historyWarnings);
+            context = context with { PreviousRuns = runs, Commit = options.UseGit ? GitChangeHistory.HeadCommit(currentDirectory, cancellationToken) : "" };
+        }
+
         if (!options.UseGit)
         {
-            return (collected with { Notes = notes }, new ReportContext { OwnersByFile = owners });
+            return (collected with { Notes = notes }, context);
         }
 
         var (history, note) = GitChangeHistory.Read(currentDirectory, collected.Issues.Select(i => i.FilePath), options.SinceDays, cancellationToken);
@@ -137,7 +151,7 @@ public static class ReportCommand
             notes.Add("The git history is partial (shallow clone): hotspot commit counts are lower bounds; fetch with --unshallow or fetch-depth: 0 for full counts.");
         }
 
-        return (collected with { Notes = notes }, new ReportContext { History = history, OwnersByFile = owners });
+        return (collected with { Notes = notes }, context with { History = history });
     }
 
     private static async Task<CollectedIssues> CollectAsync(ReportOptions options, string currentDirectory, IAnalysisProgress progress, CancellationToken cancellationToken)

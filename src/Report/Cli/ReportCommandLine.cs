@@ -78,16 +78,18 @@ internal sealed class ReportCommandLine
 
     public Option<string[]> Owner { get; } = new("--owner") { Description = "Report only the files this CODEOWNERS owner owns (e.g. @org/team, or \"(no owner)\")", HelpName = "name", Arity = ArgumentArity.ZeroOrMore };
 
+    public Option<string[]> History { get; } = new("--history") { Description = "Append this run's summary to a JSON-lines file and show the change since the previous run", HelpName = "file", Arity = ArgumentArity.ZeroOrMore };
+
     public RootCommand Root { get; }
 
     public ReportCommandLine()
     {
         Root = new RootCommand("Summarises performance issues found by the PerfAnalyzers rules.")
         {
-            Input, Sarif, IncludePeers, NoRestore, Restore, Format, Output, Top, Timing, Quiet, Baseline, FailOn, NoGit, Since, CodeOwners, Owner,
+            Input, Sarif, IncludePeers, NoRestore, Restore, Format, Output, Top, Timing, Quiet, Baseline, FailOn, NoGit, Since, CodeOwners, Owner, History,
         };
 
-        foreach (var option in new[] { Sarif, Format, Output, Top, Baseline, FailOn, Since, CodeOwners, Owner })
+        foreach (var option in new[] { Sarif, Format, Output, Top, Baseline, FailOn, Since, CodeOwners, Owner, History })
         {
             option.Validators.Add(NeedsValue);
         }

@@ -54,6 +54,8 @@ public sealed record ReportOptions
 
     public string? Owner { get; init; }
 
+    public string? History { get; init; }
+
     /// <summary>Parses and checks a command line that runs a report (not --help or --version).</summary>
     public static ReportOptions Parse(IReadOnlyList<string> args)
     {
@@ -83,6 +85,7 @@ public sealed record ReportOptions
             UseGit = !parsed.GetValue(cli.NoGit),
             CodeOwners = parsed.GetValue(cli.CodeOwners)?.LastOrDefault(),
             Owner = parsed.GetValue(cli.Owner)?.LastOrDefault(),
+            History = parsed.GetValue(cli.History)?.LastOrDefault(),
             SinceDays = parsed.GetValue(cli.Since) is { Length: > 0 } since ? ReportCommandLine.ParseTop(since[^1])!.Value : Git.GitChangeHistory.DefaultSinceDays,
         };
         options.Check();

@@ -64,6 +64,20 @@ public static class GitChangeHistory
         return (new ChangeHistory(counts, sinceDays, shallow), null);
     }
 
+    /// <summary>The commit checked out at the folder, or empty outside git or without git.</summary>
+    public static string HeadCommit(string directory, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var head = Run(directory, cancellationToken, "rev-parse", "HEAD");
+            return head.ExitCode == 0 ? head.Output.Trim() : "";
+        }
+        catch (Win32Exception)
+        {
+            return "";
+        }
+    }
+
     /// <summary>
     /// Commits per current path from <c>git log -M --name-status</c> output (newest first). A rename maps the old path
     /// to the file's current name, so the commits before a rename count for the file as it is called now.

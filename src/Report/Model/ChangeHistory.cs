@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace PerfAnalyzers.Report.Model;
@@ -21,6 +22,14 @@ public sealed record ReportContext
 
     /// <summary>Owners of each reported file (by the report's path; empty: no owner), from CODEOWNERS; null without one.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>>? OwnersByFile { get; init; }
+
+    /// <summary>Runs recorded in the --history file, oldest first; null without --history.</summary>
+    public IReadOnlyList<RecordedRun>? PreviousRuns { get; init; }
+
+    public DateTimeOffset RunTime { get; init; }
+
+    /// <summary>The checked-out commit, or empty outside git.</summary>
+    public string Commit { get; init; } = "";
 }
 
 /// <summary>One owner's findings; "(no owner)" collects the files no CODEOWNERS pattern matches.</summary>

@@ -99,7 +99,16 @@ public static class ReportAggregator
             Top = top,
             Hotspots = context?.History is { } history ? Hotspots(issues, history, top) : null,
             Owners = context?.OwnersByFile is { } owners ? ByOwner(issues, owners) : null,
+            Trend = context?.PreviousRuns is { } previous ? new TrendSection([.. previous, ThisRun(context, issues)]) : null,
         };
+    }
+
+    private static RecordedRun ThisRun(ReportContext context, IReadOnlyList<Issue> issues)
+    {
+        static IReadOnlyDictionary<string, int> By(IEnumerable<Issue> items, Func<Issue, string> key) =>
+            new SortedDictionary<string, int>(items.GroupBy(key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal), StringComparer.Ordinal);
+
+        return new RecordedRun(context.RunTime, context.Commit, issues.Count, By(issues, i => i.Severity.ToString()), By(issues, i => i.Category), By(issues, i => i.RuleId));
     }
 
     /// <summary>Each issue counts once for every owner of its file (co-owners share the work).</summary>

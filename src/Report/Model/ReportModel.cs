@@ -67,4 +67,7 @@ public sealed class ReportModel
 
     /// <summary>Findings grouped by CODEOWNERS owner, most first; null when there is no CODEOWNERS file.</summary>
     public IReadOnlyList<OwnerRow>? Owners { get; init; }
+
+    /// <summary>This run and the ones recorded before it; null without --history.</summary>
+    public TrendSection? Trend { get; init; }
 }

@@ -68,6 +68,11 @@ public sealed class ConsoleReportWriter : IReportFormatter
             parts.Add(Plain($"Baseline {b.Path}: {b.New} new, {b.Unchanged} unchanged, {b.Fixed} fixed"));
         }
 
+        if (report.Trend is { } trend)
+        {
+            parts.Add(Plain(TrendText.SincePrevious(trend)));
+        }
+
         Chart(parts, "By severity", report.BySeverity);
         Chart(parts, "By category", report.ByCategory.Select(r => r.IsPeer ? r with { Name = r.Name + " *" } : r).ToList());
         if (report.ByCategory.Any(r => r.IsPeer))

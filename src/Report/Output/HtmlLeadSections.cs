@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using PerfAnalyzers.Report.Model;
@@ -36,5 +37,38 @@ internal static class HtmlLeadSections
         }
 
         w.WriteLine("</tbody></table>");
+    }
+
+    /// <summary>The change since the previous run and a line chart of total, error and warning counts over every recorded run.</summary>
+    public static void Trend(StreamWriter w, TrendSection trend)
+    {
+        const int width = 600;
+        const int height = 160;
+        const int pad = 24;
+        w.WriteLine("<h2>Trend</h2>");
+        w.WriteLine($"<p id=\"trend-change\">{TextSanitizer.Html(TrendText.SincePrevious(trend))}</p>");
+        var runs = trend.Runs;
+        var max = System.Math.Max(1, runs.Max(r => r.Total));
+        string Points(System.Func<RecordedRun, int> value) => string.Join(" ", runs.Select((r, i) =>
+        {
+            var x = pad + (runs.Count == 1 ? 0 : i * (width - 2 * pad) / (runs.Count - 1));
+            var y = height - pad - value(r) * (height - 2 * pad) / max;
+            return x.ToString(CultureInfo.InvariantCulture) + "," + y.ToString(CultureInfo.InvariantCulture);
+        }));
+        var label = string.Join("; ", runs.Select(r => $"{r.Time.UtcDateTime:yyyy-MM-dd HH:mm}: {r.Total}"));
+        w.WriteLine($"<svg class=\"chart trend\" id=\"chart-trend\" role=\"img\" aria-label=\"{TextSanitizer.Html(label)}\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\">");
+        w.WriteLine($"<line x1=\"{pad}\" y1=\"{height - pad}\" x2=\"{width - pad}\" y2=\"{height - pad}\" stroke=\"#818b98\"></line>");
+        foreach (var (name, colour, value) in new (string, string, System.Func<RecordedRun, int>)[]
+        {
+            ("total", "#8250df", r => r.Total),
+            ("errors", "#cf222e", r => r.Count(IssueSeverity.Error)),
+            ("warnings", "#bf8700", r => r.Count(IssueSeverity.Warning)),
+        })
+        {
+            w.WriteLine($"<polyline class=\"trend-{name}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\" points=\"{Points(value)}\"></polyline>");
+        }
+
+        w.WriteLine($"<text x=\"{pad}\" y=\"14\">max {max} · {runs.Count} runs · purple total, red errors, yellow warnings</text>");
+        w.WriteLine("</svg>");
     }
 }

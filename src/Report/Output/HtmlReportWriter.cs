@@ -69,6 +69,11 @@ public sealed class HtmlReportWriter : IReportFormatter
         w.WriteLine("</section>");
         w.WriteLine("</div>");
 
+        if (report.Trend is { } trend)
+        {
+            HtmlLeadSections.Trend(w, trend);
+        }
+
         if (report.TopFiles.Count > 0)
         {
             w.WriteLine("<h2>Most affected files</h2>");

@@ -33,6 +33,11 @@ public sealed class MarkdownReportWriter : IReportFormatter
         }
 
         w.WriteLine(string.Join(" · ", facts));
+        if (report.Trend is { } trend)
+        {
+            w.WriteLine();
+            w.WriteLine("**Trend:** " + TextSanitizer.Markdown(TrendText.SincePrevious(trend)));
+        }
 
         Counts(w, "By severity", "Severity", report.BySeverity);
         Counts(w, "By category", "Category", report.ByCategory.Select(r => r.IsPeer ? r with { Name = r.Name + " (other analyzers)" } : r).ToList());

@@ -190,6 +190,40 @@ public sealed class LeadReportEndToEndTests : IDisposable
         Assert.Contains("<table id=\"owners\">", File.ReadAllText(_repo.PathOf("o.html")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void History_ThreeRunsShowTheChangeAndACorruptLineIsSkippedNotLost()
+    {
+        _repo.WriteSarif("fewer.sarif", ("PERF030", "warning", "src/Hot.cs", 3), ("PERF010", "error", "src/Cold.cs", 5), ("PERF021", "warning", "src/Cold.cs", 6));
+        _repo.WriteSarif("fewest.sarif", ("PERF010", "error", "src/Cold.cs", 5), ("PERF021", "warning", "src/Cold.cs", 6));
+        var history = _repo.PathOf("perf-history.jsonl");
+
+        Run("build.sarif");
+        Run("fewer.sarif");
+        File.AppendAllText(history, "{ not json\n");
+        var last = Run("fewest.sarif", "-f", "markdown", "-o", "t.md", "-f", "html", "-o", "t.html", "-f", "json", "-o", "t.json");
+
+        var lines = File.ReadAllLines(history);
+        Assert.Equal(4, lines.Length);
+        Assert.Equal("{ not json", lines[2]);
+        using var third = JsonDocument.Parse(lines[3]);
+        Assert.Equal(2, third.RootElement.GetProperty("total").GetInt32());
+        Assert.Equal(1, third.RootElement.GetProperty("bySeverity").GetProperty("Error").GetInt32());
+        Assert.Equal(1, third.RootElement.GetProperty("byRule").GetProperty("PERF021").GetInt32());
+        Assert.Equal(_repo.Git("rev-parse", "HEAD").Trim(), third.RootElement.GetProperty("commit").GetString());
+        Assert.Contains("2 issues (-1), errors 1 (±0), warnings 1 (-1); 3 runs recorded", last.StdOut + File.ReadAllText(_repo.PathOf("t.html")), StringComparison.Ordinal);
+        Assert.Contains("line 3 is not a run summary", File.ReadAllText(_repo.PathOf("t.json")), StringComparison.Ordinal);
+        Assert.Contains("class=\"trend-total\"", File.ReadAllText(_repo.PathOf("t.html")), StringComparison.Ordinal);
+
+        ProcessResult Run(string sarif, params string[] formats)
+        {
+            var args = new List<string> { "--sarif", sarif, "--history", "perf-history.jsonl", "--quiet" };
+            args.AddRange(formats.Length > 0 ? formats : new[] { "-f", "json", "-o", "r.json" });
+            var run = ProcessRunner.Tool(_repo.Directory, args.ToArray());
+            Assert.True(run.ExitCode == 0, run.ToString());
+            return run;
+        }
+    }
+
     private static JsonDocument Report(string directory, params string[] extra)
     {
         var args = new List<string> { "--sarif", "build.sarif", "-f", "json", "-o", "r.json", "--quiet" };
