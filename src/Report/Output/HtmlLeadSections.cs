@@ -39,7 +39,7 @@ internal static class HtmlLeadSections
         w.WriteLine("</tbody></table>");
     }
 
-    /// <summary>The change since the previous run and a line chart of total, error and warning counts over every recorded run.</summary>
+    /// <summary>The change since the previous run and, from two runs on, a line chart of total, error and warning counts.</summary>
     public static void Trend(StreamWriter w, TrendSection trend)
     {
         const int width = 600;
@@ -48,6 +48,11 @@ internal static class HtmlLeadSections
         w.WriteLine("<h2>Trend</h2>");
         w.WriteLine($"<p id=\"trend-change\">{TextSanitizer.Html(TrendText.SincePrevious(trend))}</p>");
         var runs = trend.Runs;
+        if (runs.Count < 2)
+        {
+            return;
+        }
+
         var max = System.Math.Max(1, runs.Max(r => r.Total));
         string Points(System.Func<RecordedRun, int> value) => string.Join(" ", runs.Select((r, i) =>
         {
@@ -56,7 +61,7 @@ internal static class HtmlLeadSections
             return x.ToString(CultureInfo.InvariantCulture) + "," + y.ToString(CultureInfo.InvariantCulture);
         }));
         var label = string.Join("; ", runs.Select(r => $"{r.Time.UtcDateTime:yyyy-MM-dd HH:mm}: {r.Total}"));
-        w.WriteLine($"<svg class=\"chart trend\" id=\"chart-trend\" role=\"img\" aria-label=\"{TextSanitizer.Html(label)}\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\">");
+        w.WriteLine($"<svg class=\"trend\" id=\"chart-trend\" role=\"img\" aria-label=\"{TextSanitizer.Html(label)}\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {width} {height}\" xmlns=\"http://www.w3.org/2000/svg\">");
         w.WriteLine($"<line x1=\"{pad}\" y1=\"{height - pad}\" x2=\"{width - pad}\" y2=\"{height - pad}\" stroke=\"#818b98\"></line>");
         foreach (var (name, colour, value) in new (string, string, System.Func<RecordedRun, int>)[]
         {
@@ -68,7 +73,7 @@ internal static class HtmlLeadSections
             w.WriteLine($"<polyline class=\"trend-{name}\" fill=\"none\" stroke=\"{colour}\" stroke-width=\"2\" points=\"{Points(value)}\"></polyline>");
         }
 
-        w.WriteLine($"<text x=\"{pad}\" y=\"14\">max {max} · {runs.Count} runs · purple total, red errors, yellow warnings</text>");
+        w.WriteLine($"<text x=\"{pad}\" y=\"14\" fill=\"currentColor\" font-size=\"12\">max {max} · {runs.Count} runs · purple total, red errors, yellow warnings</text>");
         w.WriteLine("</svg>");
     }
 }
