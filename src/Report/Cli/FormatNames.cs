@@ -13,6 +13,8 @@ internal static class FormatNames
         "json" => "json",
         "sarif" => "sarif",
         "html" => "html",
+        "github" => "github",
+        "codequality" or "gitlab" => "codequality",
         _ => null,
     };
 

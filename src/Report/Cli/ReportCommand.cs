@@ -11,9 +11,12 @@ using System.Threading;
 using System.Threading.Tasks;
 using PerfAnalyzers.Report.Analysis;
 using PerfAnalyzers.Report.Baselines;
+using PerfAnalyzers.Report.Git;
 using PerfAnalyzers.Report.Model;
 using PerfAnalyzers.Report.Output;
+using PerfAnalyzers.Report.Owners;
 using PerfAnalyzers.Report.Sarif;
+using PerfAnalyzers.Report.Trend;
 
 namespace PerfAnalyzers.Report.Cli;
 
@@ -51,12 +54,30 @@ public static class ReportCommand
             AtomicFile.CheckWritable(output.Path!);
         }
 
-        var baseline = options.Baseline is null ? null : BaselineReader.Read(options.Baseline);
+        IReadOnlyList<Issue>? baseline = options.Baseline is null ? null : BaselineReader.Read(options.Baseline);
         var collected = await ConsoleProgress.RunAsync(stderr, options.Quiet, progress => CollectAsync(options, currentDirectory, progress, cancellationToken)).ConfigureAwait(false);
 
+        var (collectedWithNotes, context) = Context(collected, options, currentDirectory, cancellationToken);
+        collected = collectedWithNotes;
+        if (options.Owner is { } owner)
+        {
+            var owners = context.OwnersByFile ?? throw new ReportInputException("--owner needs a CODEOWNERS file (in .github/, the root, docs/ or .gitlab/, or --codeowners <file>)");
+            collected = collected with { Issues = collected.Issues.Where(i => CodeOwnership.IsOwnedBy(owners, i.FilePath, owner)).ToList() };
+            if (baseline is not null)
+            {
+                var (baselineOwners, _) = CodeOwnership.Read(currentDirectory, options.CodeOwners, baseline.Select(i => i.FilePath));
+                baseline = baseline.Where(i => CodeOwnership.IsOwnedBy(baselineOwners!, i.FilePath, owner)).ToList();
+            }
+        }
+
         var report = baseline is null
-            ? ReportAggregator.Aggregate(collected, options.Top, ToolVersion)
-            : Compare(collected, baseline, options);
+            ? ReportAggregator.Aggregate(collected, options.Top, ToolVersion, context: context)
+            : Compare(collected, baseline, options, context);
+
+        if (report.Trend is { } trend)
+        {
+            RunHistoryFile.Append(Path.GetFullPath(options.History!, currentDirectory), trend.Current);
+        }
 
         var targets = options.Outputs.Count == 0 ? new List<OutputTarget> { new("console", null) } : options.Outputs;
         foreach (var target in targets)
@@ -94,10 +115,43 @@ public static class ReportCommand
         return ExitGateFailed;
     }
 
-    private static ReportModel Compare(CollectedIssues collected, IReadOnlyList<Issue> baseline, ReportOptions options)
+    private static ReportModel Compare(CollectedIssues collected, IReadOnlyList<Issue> baseline, ReportOptions options, ReportContext context)
     {
         var (current, fixedIssues) = BaselineComparer.Compare(collected.Issues, baseline);
-        return ReportAggregator.Aggregate(collected with { Issues = current }, options.Top, ToolVersion, fixedIssues, options.Baseline);
+        return ReportAggregator.Aggregate(collected with { Issues = current }, options.Top, ToolVersion, fixedIssues, options.Baseline, context);
+    }
+
+    /// <summary>CODEOWNERS owners and git history for hotspots (unless --no-git); why a section is missing or partial goes into the notes.</summary>
+    private static (CollectedIssues Collected, ReportContext Context) Context(CollectedIssues collected, ReportOptions options, string currentDirectory, CancellationToken cancellationToken)
+    {
+        var notes = new List<string>(collected.Notes);
+        var (owners, warnings) = CodeOwnership.Read(currentDirectory, options.CodeOwners, collected.Issues.Select(i => i.FilePath));
+        notes.AddRange(warnings);
+        var context = new ReportContext { OwnersByFile = owners, RunTime = DateTimeOffset.UtcNow };
+        if (options.History is { } historyFile)
+        {
+            var (runs, historyWarnings) = RunHistoryFile.Read(Path.GetFullPath(historyFile, currentDirectory));
+            notes.AddRange(historyWarnings);
+            context = context with { PreviousRuns = runs, Commit = options.UseGit ? GitChangeHistory.HeadCommit(currentDirectory, cancellationToken) : "" };
+        }
+
+        if (!options.UseGit)
+        {
+            return (collected with { Notes = notes }, context);
+        }
+
+        var (history, note) = GitChangeHistory.Read(currentDirectory, collected.Issues.Select(i => i.FilePath), options.SinceDays, cancellationToken);
+        if (note is not null)
+        {
+            notes.Add(note);
+        }
+
+        if (history is { Partial: true })
+        {
+            notes.Add("The git history is partial (shallow clone): hotspot commit counts are lower bounds; fetch with --unshallow or fetch-depth: 0 for full counts.");
+        }
+
+        return (collected with { Notes = notes }, context with { History = history });
     }
 
     private static async Task<CollectedIssues> CollectAsync(ReportOptions options, string currentDirectory, IAnalysisProgress progress, CancellationToken cancellationToken)
@@ -139,6 +193,8 @@ public static class ReportCommand
         "json" => new JsonReportWriter(),
         "sarif" => new SarifReportWriter(currentDirectory),
         "html" => new HtmlReportWriter(),
+        "github" => new GitHubAnnotationWriter(),
+        "codequality" => new CodeQualityReportWriter(),
         _ => new ConsoleReportWriter(),
     };
 

@@ -15,7 +15,7 @@ namespace PerfAnalyzers.Report.Cli;
 /// </summary>
 internal sealed class ReportCommandLine
 {
-    public static readonly string[] Formats = { "console", "markdown", "json", "sarif", "html" };
+    public static readonly string[] Formats = { "console", "markdown", "json", "sarif", "html", "github", "codequality" };
     public static readonly string[] Gates = { "error", "warning", "new" };
 
     public const string ExitCodesHelp = "Exit codes: 0 clean, 1 gate failed (--fail-on), 2 usage or input error.";
@@ -43,7 +43,7 @@ internal sealed class ReportCommandLine
 
     public Option<string[]> Format { get; } = new("--format", "-f")
     {
-        Description = "console, markdown, json, sarif, html (comma-separated or repeated); each one without an --output after it goes to standard output",
+        Description = "console, markdown, json, sarif, html, github (Actions annotations), codequality (GitLab) (comma-separated or repeated); each one without an --output after it goes to standard output",
         HelpName = "list",
         Arity = ArgumentArity.ZeroOrMore,
     };
@@ -70,16 +70,26 @@ internal sealed class ReportCommandLine
 
     public Option<string[]> FailOn { get; } = new("--fail-on") { Description = "error, warning, new: exit 1 when such issues exist", HelpName = "list", Arity = ArgumentArity.ZeroOrMore };
 
+    public Option<bool> NoGit { get; } = new("--no-git") { Description = "No hotspots: do not read git history" };
+
+    public Option<string[]> Since { get; } = new("--since") { Description = "Days of git history hotspots count commits in [default: 90]", HelpName = "days", Arity = ArgumentArity.ZeroOrMore };
+
+    public Option<string[]> CodeOwners { get; } = new("--codeowners") { Description = "CODEOWNERS file [default: .github/CODEOWNERS, CODEOWNERS, docs/CODEOWNERS or .gitlab/CODEOWNERS]", HelpName = "file", Arity = ArgumentArity.ZeroOrMore };
+
+    public Option<string[]> Owner { get; } = new("--owner") { Description = "Report only the files this CODEOWNERS owner owns (e.g. @org/team, or \"(no owner)\")", HelpName = "name", Arity = ArgumentArity.ZeroOrMore };
+
+    public Option<string[]> History { get; } = new("--history") { Description = "Append this run's summary to a JSON-lines file and show the change since the previous run", HelpName = "file", Arity = ArgumentArity.ZeroOrMore };
+
     public RootCommand Root { get; }
 
     public ReportCommandLine()
     {
         Root = new RootCommand("Summarises performance issues found by the PerfAnalyzers rules.")
         {
-            Input, Sarif, IncludePeers, NoRestore, Restore, Format, Output, Top, Timing, Quiet, Baseline, FailOn,
+            Input, Sarif, IncludePeers, NoRestore, Restore, Format, Output, Top, Timing, Quiet, Baseline, FailOn, NoGit, Since, CodeOwners, Owner, History,
         };
 
-        foreach (var option in new[] { Sarif, Format, Output, Top, Baseline, FailOn })
+        foreach (var option in new[] { Sarif, Format, Output, Top, Baseline, FailOn, Since, CodeOwners, Owner, History })
         {
             option.Validators.Add(NeedsValue);
         }
@@ -103,6 +113,7 @@ internal sealed class ReportCommandLine
         Format.Validators.Add(r => CheckEach(r, ListValues, v => FormatNames.Normalise(v) is null ? $"unknown format '{v}'; use {string.Join(", ", Formats)}" : null));
         FailOn.Validators.Add(r => CheckEach(r, ListValues, v => Gates.Contains(v.ToLowerInvariant()) ? null : $"--fail-on takes error, warning or new, not '{v}'"));
         Top.Validators.Add(r => CheckEach(r, t => [t.Value], v => ParseTop(v) is null ? $"--top needs a positive whole number, not '{v}'" : null));
+        Since.Validators.Add(r => CheckEach(r, t => [t.Value], v => ParseTop(v) is null ? $"--since needs a positive whole number of days, not '{v}'" : null));
 
         var help = Root.Options.OfType<HelpOption>().Single();
         help.Action = new HelpWithExitCodes((SynchronousCommandLineAction)help.Action!);

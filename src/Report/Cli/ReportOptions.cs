@@ -45,6 +45,17 @@ public sealed record ReportOptions
 
     public bool Quiet { get; init; }
 
+    /// <summary>Read git history for hotspots; off with <c>--no-git</c>.</summary>
+    public bool UseGit { get; init; } = true;
+
+    public int SinceDays { get; init; } = Git.GitChangeHistory.DefaultSinceDays;
+
+    public string? CodeOwners { get; init; }
+
+    public string? Owner { get; init; }
+
+    public string? History { get; init; }
+
     /// <summary>Parses and checks a command line that runs a report (not --help or --version).</summary>
     public static ReportOptions Parse(IReadOnlyList<string> args)
     {
@@ -71,6 +82,11 @@ public sealed record ReportOptions
             Timing = parsed.GetValue(cli.Timing),
             Restore = !parsed.GetValue(cli.NoRestore),
             Quiet = parsed.GetValue(cli.Quiet),
+            UseGit = !parsed.GetValue(cli.NoGit),
+            CodeOwners = parsed.GetValue(cli.CodeOwners)?.LastOrDefault(),
+            Owner = parsed.GetValue(cli.Owner)?.LastOrDefault(),
+            History = parsed.GetValue(cli.History)?.LastOrDefault(),
+            SinceDays = parsed.GetValue(cli.Since) is { Length: > 0 } since ? ReportCommandLine.ParseTop(since[^1])!.Value : Git.GitChangeHistory.DefaultSinceDays,
         };
         options.Check();
         return options;

@@ -41,6 +41,14 @@ public sealed record PerfReportDocument
 
     public IReadOnlyList<JsonPriority> Priorities { get; init; } = [];
 
+    /// <summary>Files ranked by findings × git commits; left out outside a git work tree or with --no-git.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<JsonHotspot>? Hotspots { get; init; }
+
+    /// <summary>Findings by CODEOWNERS owner; left out when there is no CODEOWNERS file.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<JsonOwner>? Owners { get; init; }
+
     /// <summary>Written as null when no baseline was given.</summary>
     public JsonBaselineSummary? Baseline { get; init; }
 
@@ -204,6 +212,39 @@ public sealed record PerfReportHeader
     public string? Schema { get; init; }
 
     public string? SchemaVersion { get; init; }
+}
+
+/// <summary>A file's findings weighed by severity × commits touching it in the window.</summary>
+public sealed record JsonHotspot
+{
+    public string Path { get; init; } = "";
+
+    public int Commits { get; init; }
+
+    public int Issues { get; init; }
+
+    public int Score { get; init; }
+}
+
+/// <summary>One owner's findings: each issue counts for every owner of its file.</summary>
+public sealed record JsonOwner
+{
+    public string Owner { get; init; } = "";
+
+    public int Issues { get; init; }
+
+    public JsonSeverityCounts BySeverity { get; init; } = new();
+}
+
+public sealed record JsonSeverityCounts
+{
+    public int Error { get; init; }
+
+    public int Warning { get; init; }
+
+    public int Info { get; init; }
+
+    public int Hidden { get; init; }
 }
 
 /// <summary>Source-generated (reflection-free) serialization of the JSON report contract.</summary>

@@ -11,7 +11,7 @@ namespace PerfAnalyzers.Report.Model;
 public static class ReportAggregator
 {
     /// <param name="fixedIssues">Baseline issues no longer found (when a baseline was given).</param>
-    public static ReportModel Aggregate(CollectedIssues result, int top, string toolVersion, IReadOnlyList<Issue>? fixedIssues = null, string? baselinePath = null)
+    public static ReportModel Aggregate(CollectedIssues result, int top, string toolVersion, IReadOnlyList<Issue>? fixedIssues = null, string? baselinePath = null, ReportContext? context = null)
     {
         var issues = result.Issues.OrderBy(i => i, IssueOrder.Instance).ToList();
         var total = issues.Count;
@@ -97,7 +97,55 @@ public static class ReportAggregator
                 issues.Count(i => i.Severity == IssueSeverity.Warning),
                 issues.Count(i => i.Baseline == BaselineStatus.New)),
             Top = top,
+            Hotspots = context?.History is { } history ? Hotspots(issues, history, top) : null,
+            Owners = context?.OwnersByFile is { } owners ? ByOwner(issues, owners) : null,
+            Trend = context?.PreviousRuns is { } previous ? new TrendSection([.. previous, ThisRun(context, issues)]) : null,
         };
+    }
+
+    private static RecordedRun ThisRun(ReportContext context, IReadOnlyList<Issue> issues)
+    {
+        static IReadOnlyDictionary<string, int> By(IEnumerable<Issue> items, Func<Issue, string> key) =>
+            new SortedDictionary<string, int>(items.GroupBy(key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal), StringComparer.Ordinal);
+
+        return new RecordedRun(context.RunTime, context.Commit, issues.Count, By(issues, i => i.Severity.ToString()), By(issues, i => i.Category), By(issues, i => i.RuleId));
+    }
+
+    /// <summary>Each issue counts once for every owner of its file (co-owners share the work).</summary>
+    public static List<OwnerRow> ByOwner(IReadOnlyList<Issue> issues, IReadOnlyDictionary<string, IReadOnlyList<string>> ownersByFile) =>
+        issues
+            .SelectMany(i => ownersByFile.TryGetValue(i.FilePath, out var owners) && owners.Count > 0
+                ? owners.Select(o => (Owner: o, Issue: i))
+                : new[] { (Owner: OwnerRow.NoOwner, Issue: i) })
+            .GroupBy(p => p.Owner, StringComparer.OrdinalIgnoreCase)
+            .Select(g => new OwnerRow(
+                g.Key,
+                g.Count(),
+                g.Count(p => p.Issue.Severity == IssueSeverity.Error),
+                g.Count(p => p.Issue.Severity == IssueSeverity.Warning),
+                g.Count(p => p.Issue.Severity == IssueSeverity.Info),
+                g.Count(p => p.Issue.Severity == IssueSeverity.Hidden)))
+            .OrderBy(r => r.Owner == OwnerRow.NoOwner).ThenByDescending(r => r.Issues).ThenBy(r => r.Owner, StringComparer.OrdinalIgnoreCase)
+            .ToList();
+
+    /// <summary>
+    /// Files ranked by findings weighed by severity × commits in the window: where the code that changes most has the
+    /// most to fix. Files that did not change in the window are not hotspots.
+    /// </summary>
+    public static HotspotSection Hotspots(IReadOnlyList<Issue> issues, ChangeHistory history, int top)
+    {
+        var rows = issues
+            .GroupBy(i => i.FilePath, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var commits = history.CommitsByFile.TryGetValue(g.Key, out var n) ? n : 0;
+                return new HotspotRow(g.Key, commits, g.Count(), commits * g.Sum(i => SeverityWeight(i.Severity)));
+            })
+            .Where(r => r.Score > 0)
+            .OrderByDescending(r => r.Score).ThenByDescending(r => r.Commits).ThenBy(r => r.Path, StringComparer.Ordinal)
+            .Take(top)
+            .ToList();
+        return new HotspotSection(rows, history.SinceDays, history.Partial);
     }
 
     /// <summary>Our rules always (a report documents what was checked); other analyzers' rules only where they found something.</summary>

@@ -61,4 +61,13 @@ public sealed class ReportModel
     public required GateCounts Counts { get; init; }
 
     public int Top { get; init; }
+
+    /// <summary>Null outside a git work tree or with --no-git: the section is left out.</summary>
+    public HotspotSection? Hotspots { get; init; }
+
+    /// <summary>Findings grouped by CODEOWNERS owner, most first; null when there is no CODEOWNERS file.</summary>
+    public IReadOnlyList<OwnerRow>? Owners { get; init; }
+
+    /// <summary>This run and the ones recorded before it; null without --history.</summary>
+    public TrendSection? Trend { get; init; }
 }

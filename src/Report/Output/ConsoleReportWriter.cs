@@ -68,6 +68,11 @@ public sealed class ConsoleReportWriter : IReportFormatter
             parts.Add(Plain($"Baseline {b.Path}: {b.New} new, {b.Unchanged} unchanged, {b.Fixed} fixed"));
         }
 
+        if (report.Trend is { } trend)
+        {
+            parts.Add(Plain(TrendText.SincePrevious(trend)));
+        }
+
         Chart(parts, "By severity", report.BySeverity);
         Chart(parts, "By category", report.ByCategory.Select(r => r.IsPeer ? r with { Name = r.Name + " *" } : r).ToList());
         if (report.ByCategory.Any(r => r.IsPeer))
@@ -87,6 +92,28 @@ public sealed class ConsoleReportWriter : IReportFormatter
         }
 
         Chart(parts, "Top files", report.TopFiles, keepEnd: true);
+        if (report.Hotspots is { Rows.Count: > 0 } hotspots)
+        {
+            var table = Table("File", "Commits", "Count", "Score");
+            foreach (var h in hotspots.Rows)
+            {
+                table.AddRow(Plain(TextSanitizer.Truncate(h.Path, 44, keepEnd: true)), Plain(Number(h.Commits)), Plain(Number(h.Issues)), Plain(Number(h.Score)));
+            }
+
+            Section(parts, $"Hotspots (commits in {hotspots.SinceDays} days{(hotspots.Partial ? ", partial history" : "")})", table);
+        }
+
+        if (report.Owners is { Count: > 0 } owners)
+        {
+            var table = Table("Owner", "Count", "Error", "Warning", "Info");
+            foreach (var o in owners)
+            {
+                table.AddRow(Plain(TextSanitizer.Truncate(o.Owner, 36)), Plain(Number(o.Issues)), Plain(Number(o.Errors)), Plain(Number(o.Warnings)), Plain(Number(o.Infos + o.Hidden)));
+            }
+
+            Section(parts, "By owner (CODEOWNERS)", table);
+        }
+
         if (report.TopProjects.Count > 1)
         {
             Chart(parts, "Top projects", report.TopProjects);
@@ -199,7 +226,7 @@ public sealed class ConsoleReportWriter : IReportFormatter
         foreach (var header in headers)
         {
             var column = new TableColumn(Plain(header));
-            if (header is "Count" or "Time (ms)" or "#")
+            if (header is "Count" or "Time (ms)" or "#" or "Commits" or "Score" or "Error" or "Warning" or "Info")
             {
                 column.RightAligned();
             }

@@ -69,10 +69,25 @@ public sealed class HtmlReportWriter : IReportFormatter
         w.WriteLine("</section>");
         w.WriteLine("</div>");
 
+        if (report.Trend is { } trend)
+        {
+            HtmlLeadSections.Trend(w, trend);
+        }
+
         if (report.TopFiles.Count > 0)
         {
             w.WriteLine("<h2>Most affected files</h2>");
             CountTable(w, "top-files", "File", report.TopFiles);
+        }
+
+        if (report.Hotspots is { Rows.Count: > 0 } hotspots)
+        {
+            HtmlLeadSections.Hotspots(w, hotspots);
+        }
+
+        if (report.Owners is { Count: > 0 } owners)
+        {
+            HtmlLeadSections.Owners(w, owners);
         }
 
         if (report.TopProjects.Count > 0)
@@ -157,7 +172,9 @@ public sealed class HtmlReportWriter : IReportFormatter
         w.WriteLine("<div class=\"controls\"><input id=\"filter\" type=\"search\" placeholder=\"Filter by text (rule, file, member, message)\" aria-label=\"Filter issues\">");
         w.WriteLine("<select id=\"severity\" aria-label=\"Severity\"><option value=\"\">All severities</option><option>Error</option><option>Warning</option><option>Info</option><option>Hidden</option></select>");
         w.WriteLine($"<span><span id=\"shown\">{rows.Count}</span> shown</span></div>");
-        w.Write("<table id=\"issues\"><thead><tr>");
+        w.Write("<table id=\"issues\"><colgroup><col class=\"sev\"><col class=\"rule\"><col class=\"cat\"><col class=\"loc\"><col class=\"member\"><col class=\"msg\">");
+        w.Write(withBaseline ? "<col class=\"base\"></colgroup>" : "</colgroup>");
+        w.Write("<thead><tr>");
         w.Write("<th data-type=\"number\"><button type=\"button\">Severity</button></th>");
         w.Write("<th><button type=\"button\">Rule</button></th>");
         w.Write("<th><button type=\"button\">Category</button></th>");
@@ -198,7 +215,7 @@ public sealed class HtmlReportWriter : IReportFormatter
         w.WriteLine("</tbody></table>");
     }
 
-    private static void Chart(StreamWriter w, string id, IReadOnlyList<CountRow> rows, Func<CountRow, string> colour)
+    internal static void Chart(StreamWriter w, string id, IReadOnlyList<CountRow> rows, Func<CountRow, string> colour, Func<CountRow, string>? value = null, bool keepEnd = false)
     {
         const int labelWidth = 210;
         const int barWidth = 300;
@@ -211,8 +228,9 @@ public sealed class HtmlReportWriter : IReportFormatter
         foreach (var r in rows)
         {
             var width = r.Count == 0 ? 0 : Math.Max(2, (int)Math.Round((double)r.Count / max * barWidth));
-            var name = TextSanitizer.Truncate(r.Name, 32);
-            w.WriteLine($"<g class=\"bar\"><text x=\"0\" y=\"{y + 16}\">{TextSanitizer.Html(name)}</text><rect x=\"{labelWidth}\" y=\"{y + 3}\" width=\"{width}\" height=\"16\" rx=\"2\" fill=\"{colour(r)}\"></rect><text x=\"{labelWidth + width + 6}\" y=\"{y + 16}\">{r.Count} ({r.Percent.ToString("0.0", CultureInfo.InvariantCulture)}%)</text></g>");
+            var name = TextSanitizer.Truncate(r.Name, 32, keepEnd);
+            var shown = value is null ? $"{r.Count} ({r.Percent.ToString("0.0", CultureInfo.InvariantCulture)}%)" : value(r);
+            w.WriteLine($"<g class=\"bar\"><text x=\"0\" y=\"{y + 16}\">{TextSanitizer.Html(name)}</text><rect x=\"{labelWidth}\" y=\"{y + 3}\" width=\"{width}\" height=\"16\" rx=\"2\" fill=\"{colour(r)}\"></rect><text x=\"{labelWidth + width + 6}\" y=\"{y + 16}\">{TextSanitizer.Html(shown)}</text></g>");
             y += rowHeight;
         }
 

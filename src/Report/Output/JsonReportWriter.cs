@@ -50,6 +50,13 @@ public sealed class JsonReportWriter : IReportFormatter
             AutomaticFix = p.Automatic,
             HelpUri = p.HelpUri,
         }).ToList(),
+        Hotspots = report.Hotspots?.Rows.Select(h => new JsonHotspot { Path = h.Path, Commits = h.Commits, Issues = h.Issues, Score = h.Score }).ToList(),
+        Owners = report.Owners?.Select(o => new JsonOwner
+        {
+            Owner = o.Owner,
+            Issues = o.Issues,
+            BySeverity = new JsonSeverityCounts { Error = o.Errors, Warning = o.Warnings, Info = o.Infos, Hidden = o.Hidden },
+        }).ToList(),
         Baseline = report.Baseline is { } b ? new JsonBaselineSummary { Path = b.Path, New = b.New, Unchanged = b.Unchanged, Fixed = b.Fixed } : null,
         Issues = report.Issues.Select(ToJson).ToList(),
         Fixed = report.FixedIssues.Select(ToJson).ToList(),

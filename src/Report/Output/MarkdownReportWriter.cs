@@ -33,6 +33,11 @@ public sealed class MarkdownReportWriter : IReportFormatter
         }
 
         w.WriteLine(string.Join(" · ", facts));
+        if (report.Trend is { } trend)
+        {
+            w.WriteLine();
+            w.WriteLine("**Trend:** " + TextSanitizer.Markdown(TrendText.SincePrevious(trend)));
+        }
 
         Counts(w, "By severity", "Severity", report.BySeverity);
         Counts(w, "By category", "Category", report.ByCategory.Select(r => r.IsPeer ? r with { Name = r.Name + " (other analyzers)" } : r).ToList());
@@ -51,6 +56,34 @@ public sealed class MarkdownReportWriter : IReportFormatter
         }
 
         Counts(w, "Most affected files", "File", report.TopFiles);
+        if (report.Hotspots is { Rows.Count: > 0 } hotspots)
+        {
+            w.WriteLine();
+            w.WriteLine("### Hotspots");
+            w.WriteLine();
+            w.WriteLine($"Files with findings ranked by severity-weighted findings × commits in the last {hotspots.SinceDays} days{(hotspots.Partial ? " (partial history: shallow clone)" : "")}.");
+            w.WriteLine();
+            w.WriteLine("| File | Commits | Issues | Score |");
+            w.WriteLine("|---|---:|---:|---:|");
+            foreach (var h in hotspots.Rows)
+            {
+                w.WriteLine($"| {TextSanitizer.Markdown(h.Path)} | {h.Commits} | {h.Issues} | {h.Score} |");
+            }
+        }
+
+        if (report.Owners is { Count: > 0 } owners)
+        {
+            w.WriteLine();
+            w.WriteLine("### By owner");
+            w.WriteLine();
+            w.WriteLine("| Owner (CODEOWNERS) | Issues | Error | Warning | Info | Hidden |");
+            w.WriteLine("|---|---:|---:|---:|---:|---:|");
+            foreach (var o in owners)
+            {
+                w.WriteLine($"| {TextSanitizer.Markdown(o.Owner)} | {o.Issues} | {o.Errors} | {o.Warnings} | {o.Infos} | {o.Hidden} |");
+            }
+        }
+
         if (report.TopProjects.Count > 0)
         {
             Counts(w, "Most affected projects", "Project", report.TopProjects);

@@ -55,10 +55,25 @@ public sealed class SarifReportWriter : IReportFormatter
             new SarifAutomationDetails("perf-report/"),
             new Dictionary<string, SarifArtifactLocation> { ["SRCROOT"] = new(_rootUri) },
             [new SarifInvocation(true, notes.Count > 0 ? notes : null)],
-            results.Select(issue => ToSarif(issue, ruleIndex[issue.RuleId])).ToList(),
+            Results(report, results, ruleIndex),
             "utf16CodeUnits",
             new SarifRunProperties(report.Issues.Count, truncated));
         return new SarifLog { Runs = [run] };
+    }
+
+    /// <summary>
+    /// The current issues, then (with a baseline, and room under the limit) the fixed ones as <c>absent</c>, so a
+    /// SARIF viewer shows what went away as well as what is new.
+    /// </summary>
+    private List<SarifResult> Results(ReportModel report, List<Issue> current, Dictionary<string, int> ruleIndex)
+    {
+        var results = current.Select(issue => ToSarif(issue, ruleIndex[issue.RuleId])).ToList();
+        foreach (var issue in report.FixedIssues.Take(Math.Max(0, _maxResults - results.Count)))
+        {
+            results.Add(ToSarif(issue with { Baseline = BaselineStatus.Fixed }, ruleIndex.TryGetValue(issue.RuleId, out var index) ? index : null));
+        }
+
+        return results;
     }
 
     private static SarifRule ToSarif(RuleInfo rule) => new(
@@ -70,7 +85,7 @@ public sealed class SarifReportWriter : IReportFormatter
         new(SarifLevels.FromSeverity(rule.DefaultSeverity)),
         new(rule.Category, rule.Category.Length > 0 ? ["performance", rule.Category] : ["performance"], rule.HasAutomaticFix));
 
-    private static SarifResult ToSarif(Issue issue, int ruleIndex)
+    private static SarifResult ToSarif(Issue issue, int? ruleIndex)
     {
         var artifact = Path.IsPathRooted(issue.FilePath)
             ? new SarifArtifactLocation(new Uri(issue.FilePath).AbsoluteUri)
@@ -96,6 +111,7 @@ public sealed class SarifReportWriter : IReportFormatter
             {
                 BaselineStatus.New => "new",
                 BaselineStatus.Unchanged => "unchanged",
+                BaselineStatus.Fixed => "absent",
                 _ => null,
             },
             new(issue.Category, issue.Project.Length > 0 ? issue.Project : null));

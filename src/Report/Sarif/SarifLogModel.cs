@@ -53,7 +53,7 @@ public sealed record SarifNotification(string Level, SarifMessage Message);
 
 public sealed record SarifResult(
     string RuleId,
-    int RuleIndex,
+    int? RuleIndex,
     string Level,
     SarifMessage Message,
     IReadOnlyList<SarifLocation> Locations,

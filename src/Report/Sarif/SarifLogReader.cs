@@ -227,6 +227,12 @@ public sealed class SarifLogReader
             return;
         }
 
+        // A result that was in the baseline and is gone is not a finding of this log.
+        if (SarifElements.Str(result, "baselineState") == "absent")
+        {
+            return;
+        }
+
         var ruleId = SarifElements.Str(result, "ruleId");
         var rule = rules.Find(ruleId, result.TryGetProperty("ruleIndex", out var ri) && ri.ValueKind == JsonValueKind.Number && ri.TryGetInt32(out var index) ? index : -1);
         ruleId ??= rule?.Id;
