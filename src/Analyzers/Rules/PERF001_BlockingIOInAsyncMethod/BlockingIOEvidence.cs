@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using PerfAnalyzers.Infrastructure;
 
@@ -16,7 +15,7 @@ namespace PerfAnalyzers.Rules;
 /// library call handed such a stream, or an application method whose own body (followed a few calls deep) does such
 /// I/O. An <c>…Async</c> sibling alone is no evidence. Each application method is judged once per compilation.
 /// </summary>
-internal sealed class BlockingIOEvidence
+internal sealed partial class BlockingIOEvidence
 {
     /// <summary>How many application methods deep a body is followed looking for I/O.</summary>
     private const int MaxCallDepth = 3;
@@ -103,66 +102,6 @@ internal sealed class BlockingIOEvidence
         // An application method: judged by what its body does. One without a body to judge (an interface or abstract
         // member, or a placeholder that calls nothing) keeps the older evidence of a matching awaitable sibling.
         return Judge(definition, MaxCallDepth, cancellationToken) != Verdict.NoIO;
-    }
-
-    /// <summary>True for a framework or client-library member that does I/O, or a library call handed a stream, reader or writer.</summary>
-    private bool IsIOMember(IInvocationOperation invocation)
-    {
-        var method = invocation.TargetMethod;
-        if (IsIOType(method.ContainingType) || IsIOLibrary(method.ContainingType))
-        {
-            return true;
-        }
-
-        foreach (var argument in invocation.Arguments)
-        {
-            var value = argument.Value;
-            if (IsDerivedFromAny(OperationValues.WithoutImplicitConversions(value).Type, _streamTypes) && !_isInMemory(value))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private bool IsIOType(ITypeSymbol? type)
-    {
-        if (type is null)
-        {
-            return false;
-        }
-
-        if (IsDerivedFromAny(type, _ioTypes))
-        {
-            return true;
-        }
-
-        foreach (var implemented in type.AllInterfaces)
-        {
-            if (Contains(_ioTypes, implemented.OriginalDefinition))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static bool IsIOLibrary(ITypeSymbol? type)
-    {
-        var ns = type?.ContainingNamespace;
-        while (ns is { IsGlobalNamespace: false })
-        {
-            if (IoLibraryNamespaces.Contains(ns.ToDisplayString()))
-            {
-                return true;
-            }
-
-            ns = ns.ContainingNamespace;
-        }
-
-        return false;
     }
 
     private Verdict Judge(IMethodSymbol method, int depth, CancellationToken cancellationToken)
@@ -268,101 +207,6 @@ internal sealed class BlockingIOEvidence
         }
 
         return depth > 1 && Judge(target, depth - 1, cancellationToken) == Verdict.DoesIO;
-    }
-
-    /// <summary>
-    /// True when every body of the application's own <paramref name="counterpart"/> (and of its overrides on the same
-    /// type chain) runs <paramref name="definition"/> itself: the awaitable form blocks just the same.
-    /// </summary>
-    private bool CounterpartWrapsSync(IMethodSymbol counterpart, IMethodSymbol definition, CancellationToken cancellationToken)
-    {
-        var candidates = new List<IMethodSymbol>();
-        if (IsSource(counterpart.OriginalDefinition))
-        {
-            candidates.Add(counterpart.OriginalDefinition);
-        }
-
-        // Stream.ReadAsync(byte[], int, int) binds to the base class; the stream's own override is what runs.
-        for (var type = definition.ContainingType; type is not null && IsSource(type); type = type.BaseType)
-        {
-            foreach (var member in type.GetMembers(counterpart.Name))
-            {
-                if (member is IMethodSymbol overload && IsSource(overload))
-                {
-                    candidates.Add(overload);
-                }
-            }
-        }
-
-        if (candidates.Count == 0)
-        {
-            return false;
-        }
-
-        foreach (var candidate in candidates)
-        {
-            var callsSync = false;
-            foreach (var body in Bodies(candidate, cancellationToken))
-            {
-                foreach (var operation in body.DescendantsAndSelf())
-                {
-                    if (operation is IInvocationOperation call && call.TargetMethod.Name == definition.Name
-                        && SameTypeChain(call.TargetMethod.ContainingType, definition.ContainingType))
-                    {
-                        callsSync = true;
-                        break;
-                    }
-                }
-            }
-
-            if (!callsSync)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    private static bool SameTypeChain(INamedTypeSymbol? called, INamedTypeSymbol owner)
-    {
-        for (var type = owner; type is not null; type = type.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, called?.OriginalDefinition))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private IEnumerable<IOperation> Bodies(IMethodSymbol method, CancellationToken cancellationToken)
-    {
-        foreach (var reference in method.DeclaringSyntaxReferences)
-        {
-            var syntax = reference.GetSyntax(cancellationToken);
-            SyntaxNode? body = syntax switch
-            {
-                BaseMethodDeclarationSyntax { Body: { } block } => block,
-                BaseMethodDeclarationSyntax { ExpressionBody: { } arrow } => arrow.Expression,
-                AccessorDeclarationSyntax { Body: { } block } => block,
-                AccessorDeclarationSyntax { ExpressionBody: { } arrow } => arrow.Expression,
-                LocalFunctionStatementSyntax { Body: { } block } => block,
-                LocalFunctionStatementSyntax { ExpressionBody: { } arrow } => arrow.Expression,
-                _ => null,
-            };
-            if (body is null || !_compilation.ContainsSyntaxTree(body.SyntaxTree))
-            {
-                continue;
-            }
-
-            // A body in another file needs that file's model; the compiler caches them per tree.
-            if (_compilation.GetSemanticModel(body.SyntaxTree).GetOperation(body, cancellationToken) is { } operation)
-            {
-                yield return operation;
-            }
-        }
     }
 
     private static bool IsExceptionCreation(IOperation creation) => creation.Parent is IThrowOperation
