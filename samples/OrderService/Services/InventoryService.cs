@@ -213,7 +213,7 @@ public sealed class InventoryService
             foreach (var source in rows)
             {
                 var available = source.Surplus;
-                foreach (var target in rows) // PERF020
+                foreach (var target in rows) // pairs within one product's rows: not three independent levels
                 {
                     if (available <= 0)
                     {
