@@ -205,12 +205,36 @@ public sealed class IssueOrder : IComparer<Issue>
         }
 
         var c = x.Severity.CompareTo(y.Severity);
-        if (c == 0) c = x.IsPeer.CompareTo(y.IsPeer);
-        if (c == 0) c = string.CompareOrdinal(x.FilePath, y.FilePath);
-        if (c == 0) c = x.Line.CompareTo(y.Line);
-        if (c == 0) c = x.Column.CompareTo(y.Column);
-        if (c == 0) c = string.CompareOrdinal(x.RuleId, y.RuleId);
-        if (c == 0) c = string.CompareOrdinal(x.Message, y.Message);
+        if (c == 0)
+        {
+            c = x.IsPeer.CompareTo(y.IsPeer);
+        }
+
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(x.FilePath, y.FilePath);
+        }
+
+        if (c == 0)
+        {
+            c = x.Line.CompareTo(y.Line);
+        }
+
+        if (c == 0)
+        {
+            c = x.Column.CompareTo(y.Column);
+        }
+
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(x.RuleId, y.RuleId);
+        }
+
+        if (c == 0)
+        {
+            c = string.CompareOrdinal(x.Message, y.Message);
+        }
+
         return c;
     }
 }

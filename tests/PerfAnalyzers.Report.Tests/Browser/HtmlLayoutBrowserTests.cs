@@ -2,11 +2,11 @@ using System;
 using System.Drawing;
 using System.IO;
 using System.Threading;
+using OpenQA.Selenium;
+using OpenQA.Selenium.Chrome;
 using PerfAnalyzers.Report.Model;
 using PerfAnalyzers.Report.Output;
 using PerfAnalyzers.Report.Tests.Infrastructure;
-using OpenQA.Selenium;
-using OpenQA.Selenium.Chrome;
 
 namespace PerfAnalyzers.Report.Tests.Browser;
 

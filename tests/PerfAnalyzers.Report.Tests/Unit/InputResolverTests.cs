@@ -1,8 +1,8 @@
 using System;
 using System.IO;
 using System.Linq;
-using PerfAnalyzers.Report.Model;
 using PerfAnalyzers.Report.Inputs;
+using PerfAnalyzers.Report.Model;
 using PerfAnalyzers.Report.Tests.Infrastructure;
 
 namespace PerfAnalyzers.Report.Tests.Unit;
