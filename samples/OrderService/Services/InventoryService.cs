@@ -193,6 +193,28 @@ public sealed class InventoryService
             .ToList();
     }
 
+    /// <summary>Cycle-count lines that no adjustment explains, checked against every stock row.</summary>
+    public int CountUnexplainedCounts(IReadOnlyList<WarehouseStock> snapshot, IReadOnlyList<StockAdjustment> adjustments, IReadOnlyList<CycleCountLine> counts)
+    {
+        var unexplained = 0;
+        foreach (var count in counts)
+        {
+            foreach (var adjustment in adjustments)
+            {
+                foreach (var row in snapshot) // PERF020
+                {
+                    if (row.ProductId == count.ProductId && row.WarehouseId == count.WarehouseId
+                        && adjustment.ProductId == row.ProductId && row.OnHand + adjustment.Delta != count.Counted)
+                    {
+                        unexplained++;
+                    }
+                }
+            }
+        }
+
+        return unexplained;
+    }
+
     public IReadOnlyList<TransferSuggestion> PlanTransfers(IReadOnlyList<WarehouseStock> snapshot)
     {
         var suggestions = new List<TransferSuggestion>();
