@@ -8,6 +8,8 @@ using Microsoft.CodeAnalysis.Editing;
 using Microsoft.CodeAnalysis.Formatting;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
+using PerfAnalyzers.Infrastructure;
+
 namespace PerfAnalyzers.Rules;
 
 /// <summary>
@@ -18,7 +20,7 @@ namespace PerfAnalyzers.Rules;
 /// a foreach over a stable in-memory collection, integral or Guid keys (no collation differences), a DbSet receiver
 /// and arguments that outlive the loop, and no database writes in the loop body.
 /// </summary>
-internal sealed partial class BatchedLookupPlan
+internal sealed partial class BatchedLookupPlan : IBatchedLoopPlan
 {
     private BatchedLookupPlan(ForEachStatementSyntax loop, ExpressionSyntax replaced, string set, string setMember, string parameter, string key, ExpressionSyntax keyExpression, string? cancellation, bool isAsync, string terminal)
     {

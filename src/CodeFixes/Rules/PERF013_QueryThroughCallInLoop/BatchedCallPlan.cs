@@ -18,7 +18,7 @@ namespace PerfAnalyzers.Rules;
 /// <see cref="KeyedLookupMethods"/>), the loop is a foreach over a stable in-memory collection, the key is read from the
 /// loop variable, the receiver and token outlive the loop, and nothing else in the loop body can write to the database.
 /// </summary>
-internal sealed class BatchedCallPlan
+internal sealed class BatchedCallPlan : IBatchedLoopPlan
 {
     private BatchedCallPlan(ForEachStatementSyntax loop, ExpressionSyntax replaced, ExpressionSyntax receiver, string batched, ExpressionSyntax key, string keyProperty, string elementName, string? cancellation, bool awaitBatched, bool toArray)
     {

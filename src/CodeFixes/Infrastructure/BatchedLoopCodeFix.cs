@@ -1,0 +1,71 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+
+namespace PerfAnalyzers.Infrastructure;
+
+/// <summary>A rewrite that runs one batched call before a <c>foreach</c> and looks each item up in memory.</summary>
+internal interface IBatchedLoopPlan
+{
+    ForEachStatementSyntax Loop { get; }
+
+    void Apply(SyntaxEditor editor, HashSet<string> takenNames);
+}
+
+/// <summary>
+/// The fixers of PERF010 and PERF013: plan each diagnostic against the original tree, give every plan in one member
+/// the same set of taken names (so Fix All picks distinct ones), then add <c>using System.Linq;</c> when needed.
+/// </summary>
+public abstract class BatchedLoopCodeFix : PlannedCodeFix
+{
+    private protected abstract string Title { get; }
+
+    private protected abstract IBatchedLoopPlan? TryCreatePlan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken);
+
+    private protected abstract HashSet<string> NamesInMember(SyntaxNode loop);
+
+    protected sealed override string? GetTitle(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken) =>
+        TryCreatePlan(root, model, diagnostic, cancellationToken) is null ? null : Title;
+
+    protected sealed override async Task<Document> ApplyAsync(Document document, System.Collections.Immutable.ImmutableArray<Diagnostic> diagnostics, CancellationToken cancellationToken)
+    {
+        var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+        var root = editor.OriginalRoot;
+        var takenByMember = new Dictionary<SyntaxNode, HashSet<string>>();
+        var changed = false;
+        foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+        {
+            if (TryCreatePlan(root, editor.SemanticModel, diagnostic, cancellationToken) is not { } plan)
+            {
+                continue;
+            }
+
+            var member = plan.Loop.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? (SyntaxNode)plan.Loop;
+            if (!takenByMember.TryGetValue(member, out var taken))
+            {
+                takenByMember[member] = taken = NamesInMember(plan.Loop);
+            }
+
+            plan.Apply(editor, taken);
+            changed = true;
+        }
+
+        if (!changed)
+        {
+            return document;
+        }
+
+        var changedDocument = editor.GetChangedDocument();
+        if (!NamespaceImports.IsImported(root, editor.SemanticModel, "System.Linq")
+            && await changedDocument.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is CompilationUnitSyntax unit)
+        {
+            changedDocument = changedDocument.WithSyntaxRoot(NamespaceImports.AddUsing(unit, "System.Linq"));
+        }
+
+        return await DocumentEditing.FinishAsync(changedDocument, cancellationToken).ConfigureAwait(false);
+    }
+}
