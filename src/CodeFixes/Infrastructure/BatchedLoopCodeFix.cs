@@ -26,8 +26,6 @@ public abstract class BatchedLoopCodeFix : PlannedCodeFix
 
     private protected abstract IBatchedLoopPlan? TryCreatePlan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken);
 
-    private protected abstract HashSet<string> NamesInMember(SyntaxNode loop);
-
     protected sealed override string? GetTitle(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken) =>
         TryCreatePlan(root, model, diagnostic, cancellationToken) is null ? null : Title;
 
@@ -47,7 +45,7 @@ public abstract class BatchedLoopCodeFix : PlannedCodeFix
             var member = plan.Loop.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? (SyntaxNode)plan.Loop;
             if (!takenByMember.TryGetValue(member, out var taken))
             {
-                takenByMember[member] = taken = NamesInMember(plan.Loop);
+                takenByMember[member] = taken = FreshNames.IdentifiersInMember(plan.Loop);
             }
 
             plan.Apply(editor, taken);

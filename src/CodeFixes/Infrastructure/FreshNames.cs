@@ -23,6 +23,22 @@ internal static class FreshNames
         return candidate;
     }
 
+    /// <summary>Every identifier written in <paramref name="node"/>'s member: names a new local there must not take.</summary>
+    public static HashSet<string> IdentifiersInMember(SyntaxNode node)
+    {
+        var member = node.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? node;
+        var names = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var token in member.DescendantTokens())
+        {
+            if (token.IsKind(SyntaxKind.IdentifierToken))
+            {
+                names.Add(token.ValueText);
+            }
+        }
+
+        return names;
+    }
+
     /// <summary>
     /// <paramref name="baseName"/>, or the first numbered variant, that is in scope nowhere at <paramref name="anchor"/>,
     /// written nowhere in its member (a later declaration there would clash with a new local) and not in

@@ -204,20 +204,4 @@ internal sealed partial class BatchedLookupPlan : IBatchedLoopPlan
     }
 
     private static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name.Substring(1);
-
-    /// <summary>Every identifier of the enclosing member: new locals must not clash with any, even ones declared later.</summary>
-    public static HashSet<string> NamesInMember(SyntaxNode node)
-    {
-        var member = node.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? node;
-        var names = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var token in member.DescendantTokens())
-        {
-            if (token.IsKind(SyntaxKind.IdentifierToken))
-            {
-                names.Add(token.ValueText);
-            }
-        }
-
-        return names;
-    }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Threading;
@@ -18,6 +17,4 @@ public sealed class QueryInLoopCodeFix : BatchedLoopCodeFix
 
     private protected override IBatchedLoopPlan? TryCreatePlan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken) =>
         BatchedLookupPlan.TryCreate(root, model, diagnostic, cancellationToken);
-
-    private protected override HashSet<string> NamesInMember(SyntaxNode loop) => BatchedLookupPlan.NamesInMember(loop);
 }

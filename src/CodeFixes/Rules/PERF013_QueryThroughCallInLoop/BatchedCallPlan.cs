@@ -170,22 +170,6 @@ internal sealed class BatchedCallPlan : IBatchedLoopPlan
         return names;
     }
 
-    /// <summary>Names already used in the member around the loop, so new locals do not clash.</summary>
-    public static HashSet<string> NamesInMember(SyntaxNode loop)
-    {
-        var names = new HashSet<string>(System.StringComparer.Ordinal);
-        var member = loop.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? loop;
-        foreach (var token in member.DescendantTokens())
-        {
-            if (token.IsKind(SyntaxKind.IdentifierToken))
-            {
-                names.Add(token.ValueText);
-            }
-        }
-
-        return names;
-    }
-
     /// <summary>A foreach over a local or parameter holding an array or list: enumerating it again before the loop sees the same items.</summary>
     private static bool IsStableCollection(SemanticModel model, ExpressionSyntax collection, CancellationToken cancellationToken)
     {
