@@ -18,8 +18,9 @@ internal static partial class LoopContext
     /// <summary>
     /// True for a hosted-service style loop that runs until cancelled or ticks on a timer:
     /// <c>while (!token.IsCancellationRequested)</c>, <c>while (await timer.WaitForNextTickAsync(token))</c>, or
-    /// <c>while (true)</c> / <c>for (;;)</c> around an <c>await Task.Delay(…)</c>. Its iterations are spread over time,
-    /// not over data, so it does not multiply the work of the loops inside it.
+    /// <c>while (true)</c> / <c>for (;;)</c> around an <c>await Task.Delay(…)</c>, or an interactive <c>while (true)</c>
+    /// whose every iteration waits for the user (<c>switch (Console.ReadKey(true).Key)</c>). Its iterations are spread
+    /// over time, not over data, so it does not multiply the work of the loops inside it.
     /// </summary>
     public static bool IsServiceLoop(SyntaxNode loop, SemanticModel model, System.Threading.CancellationToken cancellationToken)
     {
@@ -42,6 +43,11 @@ internal static partial class LoopContext
 
         if (condition is null || condition.IsKind(SyntaxKind.TrueLiteralExpression))
         {
+            if (WaitsForTheUserEveryIteration(body, model, cancellationToken))
+            {
+                return true;
+            }
+
             foreach (var node in body.DescendantNodes(n => !IsFunctionBoundary(n)))
             {
                 if (node is AwaitExpressionSyntax { Expression: InvocationExpressionSyntax invocation }
@@ -68,6 +74,42 @@ internal static partial class LoopContext
                     return true;
                 case InvocationExpressionSyntax invocation when IsWellKnownWait(invocation, model, cancellationToken):
                     return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// True when a statement the body runs on every iteration (one directly in it, or the head of a <c>switch</c> or
+    /// <c>if</c> directly in it) reads the console: one iteration per key press or line typed. A read guarded by
+    /// <c>Console.KeyAvailable</c> or in a branch does not wait, and the loop stays a level.
+    /// </summary>
+    private static bool WaitsForTheUserEveryIteration(StatementSyntax body, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+    {
+        foreach (var statement in body is BlockSyntax block ? block.Statements : SyntaxFactory.SingletonList(body))
+        {
+            SyntaxNode? evaluatedEveryIteration = statement switch
+            {
+                ExpressionStatementSyntax expression => expression.Expression,
+                LocalDeclarationStatementSyntax declaration => declaration.Declaration,
+                SwitchStatementSyntax @switch => @switch.Expression,
+                IfStatementSyntax @if => @if.Condition,
+                _ => null,
+            };
+            if (evaluatedEveryIteration is null)
+            {
+                continue;
+            }
+
+            foreach (var node in evaluatedEveryIteration.DescendantNodesAndSelf(n => !IsFunctionBoundary(n)))
+            {
+                if (node is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ReadKey" or "ReadLine" or "Read" } } read
+                    && model.GetSymbolInfo(read, cancellationToken).Symbol is IMethodSymbol { IsStatic: true, ContainingType: var owner }
+                    && SymbolRelations.IsType(owner, "System", "Console"))
+                {
+                    return true;
+                }
             }
         }
 

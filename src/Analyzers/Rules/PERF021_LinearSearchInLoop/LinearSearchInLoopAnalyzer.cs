@@ -44,6 +44,7 @@ public sealed class LinearSearchInLoopAnalyzer : DiagnosticAnalyzer
             || LoopContext.HasSmallConstantIterationCount(loop.Syntax, invocation.SemanticModel!, context.CancellationToken)
             || LoopContext.IsServiceLoop(loop.Syntax, invocation.SemanticModel!, context.CancellationToken)
             || LoopContext.IsRetryLoop(loop)
+            || DecidesFirstMatchExit(invocation, loop)
             || (LinearSearch.IsMutatingName(invocation.TargetMethod.Name) && WalksSearchedCollection(loop, chain))
             || IsSnapshotReadPerAsyncItem(loop, chain)
             || LinearSearch.IsChangedIn(loop, chain, invocation, context.Compilation)
@@ -58,6 +59,26 @@ public sealed class LinearSearchInLoopAnalyzer : DiagnosticAnalyzer
             InvocationSyntax.NameLocation(invocation),
             invocation.TargetMethod.Name,
             collection.Syntax.ToString()));
+    }
+
+    /// <summary>
+    /// True when the search is (part of) the condition of an <c>if</c> whose taken branch leaves the loop:
+    /// <c>foreach (var dir in dirs) if (File.Exists(c = Path.Combine(dir, name)) &amp;&amp; !ignored.Contains(c)) return c;</c>.
+    /// The loop looks for its first acceptable candidate, so the search runs until the first hit, as PERF020 counts such
+    /// scans; a search that filters every item (<c>continue</c>, counting, collecting) is still reported.
+    /// </summary>
+    private static bool DecidesFirstMatchExit(IInvocationOperation invocation, ILoopOperation loop)
+    {
+        IOperation current = invocation;
+        while (current.Parent is { } parent
+            && parent is IConversionOperation or IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } or IBinaryOperation { OperatorKind: BinaryOperatorKind.ConditionalAnd or BinaryOperatorKind.ConditionalOr } or IIsPatternOperation)
+        {
+            current = parent;
+        }
+
+        return current.Parent is IConditionalOperation { WhenTrue: var taken } conditional
+            && conditional.Condition == current
+            && LoopContext.ContainsExit(taken, loop, throughInnerLoops: false);
     }
 
     /// <summary>

@@ -829,4 +829,53 @@ public class DeeplyNestedLoopsAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task InteractiveLoopWaitingForAKeyEveryIteration_NotALevel() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        class Minefield
+        {
+            bool[,] _revealed = new bool[0, 0];
+            void Play(int width, int height)
+            {
+                while (true)
+                {
+                    Console.Clear();
+                    switch (Console.ReadKey(true).Key)
+                    {
+                        case ConsoleKey.Escape:
+                            return;
+                        case ConsoleKey.Enter:
+                            for (var column = 0; column < width; column++)
+                                for (var row = 0; row < height; row++)
+                                    _revealed[column, row] = true;
+                            break;
+                    }
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task FrameLoopReadingAKeyOnlyWhenOneIsAvailable_Diagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        class Snake
+        {
+            bool[,] _board = new bool[0, 0];
+            void Play(int width, int height)
+            {
+                while (true)
+                {
+                    if (Console.KeyAvailable)
+                    {
+                        var key = Console.ReadKey(true);
+                        if (key.Key == ConsoleKey.Escape) return;
+                    }
+                    for (var column = 0; column < width; column++)
+                        {|PERF020:for|} (var row = 0; row < height; row++)
+                            _board[column, row] = !_board[column, row];
+                }
+            }
+        }
+        """);
 }

@@ -744,4 +744,55 @@ public class LinearSearchInLoopAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task SearchDecidingTheFirstCandidateToReturn_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.IO;
+        using System.Linq;
+        class Locator
+        {
+            string? Find(string program, string[] directories, ICollection<string> pathsToIgnore)
+            {
+                foreach (var directory in directories)
+                {
+                    var candidate = Path.Combine(directory, program);
+                    if (File.Exists(candidate) && !pathsToIgnore.Contains(candidate, StringComparer.OrdinalIgnoreCase))
+                    {
+                        return candidate;
+                    }
+                }
+
+                return null;
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SearchFilteringEveryCandidate_Diagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System;
+        using System.Collections.Generic;
+        using System.IO;
+        using System.Linq;
+        class Locator
+        {
+            List<string> FindAll(string program, string[] directories, ICollection<string> pathsToIgnore)
+            {
+                var found = new List<string>();
+                foreach (var directory in directories)
+                {
+                    var candidate = Path.Combine(directory, program);
+                    if (pathsToIgnore.{|PERF021:Contains|}(candidate, StringComparer.OrdinalIgnoreCase))
+                    {
+                        continue;
+                    }
+
+                    found.Add(candidate);
+                }
+
+                return found;
+            }
+        }
+        """);
 }
