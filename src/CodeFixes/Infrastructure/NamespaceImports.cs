@@ -2,7 +2,6 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Formatting;
 using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace PerfAnalyzers.Infrastructure;
@@ -38,36 +37,17 @@ internal static class NamespaceImports
         return false;
     }
 
-    /// <summary>Adds <c>using ns;</c> after the System usings, before the first one that sorts after it; the formatter lays it out.</summary>
-    public static CompilationUnitSyntax AddUsing(CompilationUnitSyntax unit, string ns)
-    {
-        var directive = UsingDirective(ParseName(ns)).WithAdditionalAnnotations(Formatter.Annotation);
-        var isSystem = ns == "System" || ns.StartsWith("System.", System.StringComparison.Ordinal);
-        var usings = unit.Usings;
-        for (var i = 0; i < usings.Count; i++)
-        {
-            var name = usings[i].Name?.ToString() ?? "";
-            var otherIsSystem = name == "System" || name.StartsWith("System.", System.StringComparison.Ordinal);
-            if (usings[i].Alias is null && !usings[i].GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword)
-                && (isSystem ? !otherIsSystem || string.CompareOrdinal(name, ns) > 0 : !otherIsSystem && string.CompareOrdinal(name, ns) > 0))
-            {
-                return unit.WithUsings(usings.Insert(i, directive.WithTriviaFrom(usings[i])));
-            }
-        }
-
-        return unit.AddUsings(directive);
-    }
-
     /// <summary>
-    /// Adds <c>using ns;</c> unless the file already has it: System directives first, then in alphabetical order,
+    /// Adds <c>using ns;</c> at the top of the file unless it is already there: System directives first, then in alphabetical order,
     /// before the first directive that sorts after it. The file's line ending is reused, a header comment stays in
     /// front of the first directive, and a file without usings gets a blank line after the new one.
     /// </summary>
-    public static CompilationUnitSyntax AddUsingKeepingLayout(CompilationUnitSyntax unit, string ns)
+    public static CompilationUnitSyntax AddUsing(CompilationUnitSyntax unit, string ns)
     {
-        foreach (var existing in unit.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))
+        // Only the file's own directives: one inside a namespace does not reach code outside it.
+        foreach (var existing in unit.Usings)
         {
-            if (existing is UsingDirectiveSyntax directiveInFile && Imports(directiveInFile, ns))
+            if (Imports(existing, ns))
             {
                 return unit;
             }

@@ -56,7 +56,7 @@ public sealed partial class BlockingIOInAsyncMethodCodeFix : PlannedCodeFix
         var root = editor.GetChangedRoot();
         if (plans.Any(p => p.NeedsEfUsing) && root is CompilationUnitSyntax compilationUnit)
         {
-            root = NamespaceImports.AddUsingKeepingLayout(compilationUnit, EfNamespace);
+            root = NamespaceImports.AddUsing(compilationUnit, EfNamespace);
         }
 
         return await DocumentEditing.FinishAsync(document.WithSyntaxRoot(root), cancellationToken).ConfigureAwait(false);
