@@ -14,11 +14,8 @@ internal enum CacheableKind
 /// <summary>The types PERF041 knows, and whether a construction of one uses nothing but constants.</summary>
 internal sealed class CacheableTypes
 {
-    private readonly WellKnownTypeProvider _provider;
-
     private CacheableTypes(WellKnownTypeProvider provider, INamedTypeSymbol? regex, INamedTypeSymbol? options)
     {
-        _provider = provider;
         Regex = regex;
         JsonSerializerOptions = options;
         RegexOptions = provider.Get("System.Text.RegularExpressions.RegexOptions");
@@ -38,8 +35,6 @@ internal sealed class CacheableTypes
     public INamedTypeSymbol? JsonConverter { get; }
 
     public INamedTypeSymbol? JsonSerializerContext { get; }
-
-    public WellKnownTypeProvider Provider => _provider;
 
     /// <summary>Null when the compilation has neither <c>Regex</c> nor <c>JsonSerializerOptions</c>: the rule registers nothing.</summary>
     public static CacheableTypes? Create(WellKnownTypeProvider provider)
