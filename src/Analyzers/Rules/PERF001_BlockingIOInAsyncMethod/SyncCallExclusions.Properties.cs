@@ -10,7 +10,8 @@ internal sealed partial class SyncCallExclusions
     /// <summary>
     /// True when every getter in the compilation behind <paramref name="property"/> (its own, or the implementations of
     /// an interface property) returns only values that do no I/O: console streams, in-memory streams and writers
-    /// over them, directly or through the field the getter fills. Judged once per property.
+    /// over them, directly or through the field the getter fills; or when it is a property of another assembly's
+    /// interface that nothing here implements. Judged once per property.
     /// </summary>
     private bool IsExcludedProperty(IPropertySymbol property, int wrappersToFollow)
     {
@@ -37,7 +38,12 @@ internal sealed partial class SyncCallExclusions
             candidates.Add(property);
         }
 
-        var result = candidates.Count > 0;
+        // An interface of another assembly with no implementation here (`context.Streams.Out` where the host's streams
+        // ship in a referenced library): what the writer writes to is out of sight, and a report would be a guess from
+        // its type alone. One implemented in this compilation is judged by its getters like any other.
+        var result = candidates.Count > 0
+            || (property.ContainingType.TypeKind == TypeKind.Interface
+                && !SymbolEqualityComparer.Default.Equals(property.ContainingAssembly, _compilation.Assembly));
         foreach (var candidate in candidates)
         {
             if (!GetterReturnsOnlyExcluded(candidate, wrappersToFollow))

@@ -1,4 +1,6 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using PerfAnalyzers.Testing;
 using VerifyCS = PerfAnalyzers.Testing.CSharpAnalyzerVerifier<PerfAnalyzers.Rules.BlockingIOInAsyncMethodAnalyzer>;
 
 namespace PerfAnalyzers.Analyzers.Tests.Rules;
@@ -1138,4 +1140,72 @@ public class BlockingIOInAsyncMethodAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public async Task WriterFromAnInterfaceOfAnotherAssembly_NoDiagnostic()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.Threading.Tasks;
+
+                class Command
+                {
+                    async Task M(Host.IStandardStreams streams)
+                    {
+                        await Task.Yield();
+                        streams.Out.WriteLine("result");
+                    }
+                }
+                """,
+        };
+        var host = CompiledLibrary("namespace Host { public interface IStandardStreams { System.IO.TextWriter Out { get; } } }");
+        test.SolutionTransforms.Add((solution, projectId) => solution.AddMetadataReference(projectId, host));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task WriterFromAnotherAssemblysInterfaceImplementedHereOverAFile_Diagnostic()
+    {
+        var test = new VerifyCS.Test
+        {
+            TestCode = """
+                using System.IO;
+                using System.Threading.Tasks;
+
+                class FileStreams : Host.IStandardStreams
+                {
+                    private TextWriter? _out;
+
+                    public TextWriter Out => _out ??= new StreamWriter("out.log");
+                }
+
+                class Command
+                {
+                    async Task M(Host.IStandardStreams streams)
+                    {
+                        await Task.Yield();
+                        streams.Out.{|PERF001:WriteLine|}("result");
+                    }
+                }
+                """,
+        };
+        var host = CompiledLibrary("namespace Host { public interface IStandardStreams { System.IO.TextWriter Out { get; } } }");
+        test.SolutionTransforms.Add((solution, projectId) => solution.AddMetadataReference(projectId, host));
+        await test.RunAsync();
+    }
+
+    /// <summary>A referenced library compiled from <paramref name="source"/>: its symbols come from metadata, as a package's do.</summary>
+    private static MetadataReference CompiledLibrary(string source)
+    {
+        var compilation = CSharpCompilation.Create(
+            "Host",
+            [CSharpSyntaxTree.ParseText(source)],
+            TestReferences.Net80.References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new System.IO.MemoryStream();
+        var emitted = compilation.Emit(image);
+        Assert.True(emitted.Success, string.Join("; ", emitted.Diagnostics));
+        return MetadataReference.CreateFromImage(image.ToArray());
+    }
 }
