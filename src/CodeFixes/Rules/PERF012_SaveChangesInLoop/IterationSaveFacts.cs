@@ -11,7 +11,7 @@ namespace PerfAnalyzers.Rules;
 /// entity the save may have changed (generated keys, concurrency tokens), a per-item transaction or exception
 /// handler, a jump that leaves changes unsaved, or a way out of the loop that would skip the moved save.
 /// </summary>
-internal sealed class IterationSaveFacts
+internal sealed partial class IterationSaveFacts
 {
     private readonly Iteration _iteration;
     private readonly ISymbol _context;
@@ -147,12 +147,17 @@ internal sealed class IterationSaveFacts
         }
     }
 
-    /// <summary>A change the save would write: a tracking call (Add, Update, Remove…) or an assignment to an object's member.</summary>
+    /// <summary>
+    /// A change the save would write: a tracking call (Add, Update, Remove…), a call on an entity or on one of its
+    /// collections, or an assignment to an object's member.
+    /// </summary>
     private void NoteMutation(IOperation operation)
     {
         var mutates = operation switch
         {
-            IInvocationOperation invocation => IsTrackingCall(invocation) || IsEntity(invocation.Instance?.Type),
+            // order.Lines.Add(line) changes the entity through its collection navigation.
+            IInvocationOperation invocation => IsTrackingCall(invocation) || IsEntity(invocation.Instance?.Type)
+                || invocation.Instance is IMemberReferenceOperation { Instance: { } owner } && IsEntity(owner.Type),
             IAssignmentOperation { Target: IMemberReferenceOperation { Instance: { } instance } } => instance is not IInstanceReferenceOperation,
             IIncrementOrDecrementOperation { Target: IMemberReferenceOperation { Instance: { } instance } } => instance is not IInstanceReferenceOperation,
             _ => false,
@@ -217,114 +222,4 @@ internal sealed class IterationSaveFacts
             or "Update" or "UpdateRange" or "Remove" or "RemoveRange"
         && (_types.IsDbSet(invocation.TargetMethod.ContainingType) || _types.IsDbContext(invocation.TargetMethod.ContainingType)
             || SaveChangesInLoopAnalyzer.ExposesDbSets(invocation.TargetMethod.ContainingType, _types));
-
-    /// <summary>
-    /// A try/catch around a save handles its failure per item (one save after the loop would change what fails); a
-    /// lock around it serializes it with other threads, which a save after the loop would no longer be.
-    /// </summary>
-    private bool SaveInPerItemScope()
-    {
-        foreach (var scope in _perItemScopes)
-        {
-            foreach (var save in Saves)
-            {
-                if (scope.Syntax.Span.Contains(save.Syntax.Span))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// A change that this iteration's saves do not always write: made before a break/continue that skips the save,
-    /// or made where no later save in an enclosing block is sure to run (an unconditional change, a conditional save).
-    /// Moving the save after the loop would write it, where the loop left it pending.
-    /// </summary>
-    private bool ChangesLeftUnsaved()
-    {
-        _events.Sort((a, b) => a.Position.CompareTo(b.Position));
-        var pending = false;
-        foreach (var (_, kind) in _events)
-        {
-            switch (kind)
-            {
-                case Event.Mutation:
-                    pending = true;
-                    break;
-                case Event.Save:
-                    pending = false;
-                    break;
-                case Event.Jump when pending:
-                    return true;
-            }
-        }
-
-        foreach (var mutation in _mutations)
-        {
-            if (!IsFollowedBySaveInEnclosingBlock(mutation))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private bool IsFollowedBySaveInEnclosingBlock(IOperation mutation)
-    {
-        foreach (var save in Saves)
-        {
-            if (save.Syntax.SpanStart > mutation.Syntax.SpanStart
-                && SaveMovePlan.StatementOf(save)?.Parent is { } block && block.Span.Contains(mutation.Syntax.Span))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    /// <summary>An entity used after the first save: it may read a key or concurrency token the save generated.</summary>
-    private bool ReadsEntityAfterSave()
-    {
-        var firstSaveEnd = Saves[0].Syntax.Span.End;
-        foreach (var read in _entityReads)
-        {
-            if (read.Syntax.SpanStart >= firstSaveEnd)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static ITypeSymbol? ContextType(ISymbol context) => context switch
-    {
-        IFieldSymbol field => field.Type,
-        IPropertySymbol property => property.Type,
-        ILocalSymbol local => local.Type,
-        IParameterSymbol parameter => parameter.Type,
-        _ => null,
-    };
-
-    /// <summary>The entity types of the context: the T of each of its DbSet&lt;T&gt; properties.</summary>
-    private void CollectEntityTypes(ITypeSymbol contextType)
-    {
-        for (var type = contextType; type is not null; type = type.BaseType)
-        {
-            foreach (var member in type.GetMembers())
-            {
-                if (member is IPropertySymbol { Type: INamedTypeSymbol { TypeArguments.Length: 1 } set } && _types.IsDbSet(set))
-                {
-                    _entityTypes.Add(set.TypeArguments[0]);
-                }
-            }
-        }
-    }
-
-    private bool IsEntity(ITypeSymbol? type) => type is not null && _entityTypes.Contains(type);
 }

@@ -640,6 +640,27 @@ public class SaveChangesInLoopCodeFixTests
         """));
 
     [Fact]
+    public Task ChangeThroughCollectionNavigationThenConditionalSave_NoFix() => VerifyCS.VerifyNoCodeFixAsync(EfCoreModel.With("""
+        using System.Collections.Generic;
+        using Shop;
+
+        class C
+        {
+            void M(ShopContext db, List<Order> orders, int productId)
+            {
+                foreach (var order in orders)
+                {
+                    order.Lines.Add(new OrderLine { ProductId = productId });
+                    if (order.Total > 100)
+                    {
+                        db.{|PERF012:SaveChanges|}();
+                    }
+                }
+            }
+        }
+        """));
+
+    [Fact]
     public Task QueryBeforeSaveSeesEarlierItems_NoFix() => VerifyCS.VerifyNoCodeFixAsync(EfCoreModel.With("""
         using System.Collections.Generic;
         using System.Linq;
