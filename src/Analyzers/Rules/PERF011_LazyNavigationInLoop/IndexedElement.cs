@@ -44,6 +44,30 @@ internal static class IndexedElement
         }
     }
 
+    /// <summary><c>IEnumerator&lt;T&gt;.Current</c>, also of an enumerator struct (<c>List&lt;T&gt;.Enumerator</c>).</summary>
+    public static bool IsEnumeratorCurrent(IPropertySymbol property)
+    {
+        if (property.Name != "Current" || property.ContainingType is not { } owner)
+        {
+            return false;
+        }
+
+        if (owner.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerator_T)
+        {
+            return true;
+        }
+
+        foreach (var implemented in owner.AllInterfaces)
+        {
+            if (implemented.OriginalDefinition.SpecialType == SpecialType.System_Collections_Generic_IEnumerator_T)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The <c>for</c> loop around <paramref name="access"/> that declares the index: each iteration reads another entity.</summary>
     private static (Iteration, IOperation)? ByCounter(IOperation access, IOperation collection, IOperation index, DataAccessTypes types)
     {

@@ -62,7 +62,8 @@ public sealed class LazyNavigationInLoopAnalyzer : DiagnosticAnalyzer
         // The navigation path from the iteration variable: `o.Customer.Address` -> [Customer, Address].
         var path = new List<IPropertySymbol> { property };
         var instance = OperationValues.WithoutConversions(reference.Instance);
-        while (instance is IPropertyReferenceOperation { Property.IsIndexer: false } inner)
+        // The walk stops at an element access (orders[i]) and at enumerator.Current: the entity is reached there.
+        while (instance is IPropertyReferenceOperation { Property.IsIndexer: false } inner && !IndexedElement.IsEnumeratorCurrent(inner.Property))
         {
             path.Insert(0, inner.Property);
             instance = OperationValues.WithoutConversions(inner.Instance!);

@@ -524,6 +524,22 @@ public class LazyNavigationInLoopAnalyzerTests
         """);
 
     [Fact]
+    public Task EnumeratorCurrentReadDirectly_Diagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db)
+            {
+                var orders = db.Orders.ToList();
+                using var enumerator = orders.GetEnumerator();
+                while (enumerator.MoveNext())
+                {
+                    Console.WriteLine(enumerator.Current.{|PERF011:Customer|}.Name);
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task ElementByIndexOfIncludedQuery_NoDiagnostic() => Verify("""
         class C
         {
