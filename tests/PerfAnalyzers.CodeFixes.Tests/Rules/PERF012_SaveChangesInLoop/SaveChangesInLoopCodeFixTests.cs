@@ -481,6 +481,49 @@ public class SaveChangesInLoopCodeFixTests
         """));
 
     [Fact]
+    public Task BreakAfterSave_MovedAfterLoop() => VerifyCS.VerifyCodeFixAsync(EfCoreModel.With("""
+        using System.Collections.Generic;
+        using Shop;
+
+        class C
+        {
+            void M(ShopContext db, List<string> names, int limit)
+            {
+                var count = 0;
+                foreach (var name in names)
+                {
+                    db.Categories.Add(new Category { Name = name });
+                    db.{|PERF012:SaveChanges|}();
+                    if (++count == limit)
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+        """), EfCoreModel.With("""
+        using System.Collections.Generic;
+        using Shop;
+
+        class C
+        {
+            void M(ShopContext db, List<string> names, int limit)
+            {
+                var count = 0;
+                foreach (var name in names)
+                {
+                    db.Categories.Add(new Category { Name = name });
+                    if (++count == limit)
+                    {
+                        break;
+                    }
+                }
+                db.SaveChanges();
+            }
+        }
+        """));
+
+    [Fact]
     public Task EntityReadAfterSave_NoFix() => VerifyCS.VerifyNoCodeFixAsync(EfCoreModel.With("""
         using System;
         using System.Collections.Generic;
