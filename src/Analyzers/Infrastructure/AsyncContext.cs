@@ -14,15 +14,26 @@ internal static class AsyncContext
     /// <param name="operation">The operation whose async context is asked for.</param>
     /// <param name="containingSymbol">The analysis context's containing symbol (the member whose body is analysed).</param>
     /// <param name="body">The async function's body: the region where earlier awaits on the same task are searched.</param>
-    public static IMethodSymbol? FindAsyncFunction(IOperation operation, ISymbol containingSymbol, out IOperation? body)
+    public static IMethodSymbol? FindAsyncFunction(IOperation operation, ISymbol containingSymbol, out IOperation? body) =>
+        FindAsyncFunction(operation, containingSymbol, out body, out var insideLock) is { } function && !insideLock ? function : null;
+
+    /// <summary>
+    /// As <see cref="FindAsyncFunction(IOperation, ISymbol, out IOperation?)"/>, but looking through a <c>lock</c>
+    /// between the operation and its function (on an object or a <c>System.Threading.Lock</c>): the function is
+    /// returned and <paramref name="insideLock"/> tells that no <c>await</c> can replace the operation where it is.
+    /// </summary>
+    public static IMethodSymbol? FindAsyncFunction(IOperation operation, ISymbol containingSymbol, out IOperation? body, out bool insideLock)
     {
         body = null;
+        insideLock = false;
         var current = operation;
         for (var parent = operation.Parent; parent is not null; current = parent, parent = parent.Parent)
         {
             switch (parent)
             {
                 case ILockOperation:
+                    insideLock = true;
+                    break;
                 case INameOfOperation:
                     return null;
                 case IAnonymousFunctionOperation lambda:

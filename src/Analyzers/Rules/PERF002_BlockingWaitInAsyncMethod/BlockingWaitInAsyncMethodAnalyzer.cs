@@ -12,7 +12,8 @@ namespace PerfAnalyzers.Rules;
 /// PERF002: a blocking wait inside async code: <c>Task.Result</c>, <c>.Wait()</c>, <c>.GetAwaiter().GetResult()</c>,
 /// their <c>ValueTask</c> equivalents, <c>Thread.Sleep</c>, <c>Task.WaitAll</c> and <c>Task.WaitAny</c>.
 /// A task known to be complete (awaited before, awaited through <c>Task.WhenAll</c>, or checked with
-/// <c>IsCompleted</c>) is not reported.
+/// <c>IsCompleted</c>) is not reported. A wait inside a <c>lock</c> is reported without a fix (no await there):
+/// its message points to <c>SemaphoreSlim.WaitAsync</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed partial class BlockingWaitInAsyncMethodAnalyzer : DiagnosticAnalyzer
@@ -26,6 +27,12 @@ public sealed partial class BlockingWaitInAsyncMethodAnalyzer : DiagnosticAnalyz
     public const string KindSleep = "Sleep";
     public const string KindWaitAll = "WaitAll";
     public const string KindWaitAny = "WaitAny";
+
+    /// <summary>Diagnostic property, present when the wait is inside a <c>lock</c>: <c>await</c> cannot go there, so no fix is offered.</summary>
+    public const string InsideLockKey = "InsideLock";
+
+    /// <summary>The advice when the wait is inside a lock: the lock itself must become an async one.</summary>
+    public const string LockReplacement = "await, with 'SemaphoreSlim.WaitAsync' in place of the lock (a lock cannot contain await)";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleCatalog.BlockingWaitInAsyncMethod);
 
@@ -59,14 +66,14 @@ public sealed partial class BlockingWaitInAsyncMethodAnalyzer : DiagnosticAnalyz
             if (property.Name != "Result"
                 || !_types.IsGenericTask(property.ContainingType)
                 || reference.Syntax is not (MemberAccessExpressionSyntax or MemberBindingExpressionSyntax)
-                || AsyncContext.FindAsyncFunction(reference, context.ContainingSymbol, out var body) is null
+                || AsyncContext.FindAsyncFunction(reference, context.ContainingSymbol, out var body, out var insideLock) is null
                 || IsKnownComplete(reference.Instance, reference, body))
             {
                 return;
             }
 
             var name = reference.Syntax is MemberAccessExpressionSyntax access ? access.Name : ((MemberBindingExpressionSyntax)reference.Syntax).Name;
-            Report(context, name.GetLocation(), KindResult, property.ContainingType.Name + ".Result", "await");
+            Report(context, name.GetLocation(), KindResult, property.ContainingType.Name + ".Result", "await", insideLock);
         }
 
         public void AnalyzeInvocation(OperationAnalysisContext context)
@@ -99,19 +106,21 @@ public sealed partial class BlockingWaitInAsyncMethodAnalyzer : DiagnosticAnalyz
 
             if (invocation.Syntax is not InvocationExpressionSyntax syntax
                 || InvocationSyntax.NameToken(syntax) is not { } nameToken
-                || AsyncContext.FindAsyncFunction(invocation, context.ContainingSymbol, out var body) is null
+                || AsyncContext.FindAsyncFunction(invocation, context.ContainingSymbol, out var body, out var insideLock) is null
                 || (task is not null && IsKnownComplete(task, invocation, body)))
             {
                 return;
             }
 
-            Report(context, nameToken.GetLocation(), kind, call, replacement);
+            Report(context, nameToken.GetLocation(), kind, call, replacement, insideLock);
         }
 
-        private static void Report(OperationAnalysisContext context, Location location, string kind, string call, string replacement)
+        private static void Report(OperationAnalysisContext context, Location location, string kind, string call, string replacement, bool insideLock)
         {
-            var properties = ImmutableDictionary.CreateRange(new[] { new KeyValuePair<string, string?>(KindKey, kind) });
-            context.ReportDiagnostic(Diagnostic.Create(RuleCatalog.BlockingWaitInAsyncMethod, location, properties, call, replacement));
+            var properties = insideLock
+                ? ImmutableDictionary.CreateRange(new[] { new KeyValuePair<string, string?>(KindKey, kind), new KeyValuePair<string, string?>(InsideLockKey, "true") })
+                : ImmutableDictionary.CreateRange(new[] { new KeyValuePair<string, string?>(KindKey, kind) });
+            context.ReportDiagnostic(Diagnostic.Create(RuleCatalog.BlockingWaitInAsyncMethod, location, properties, call, insideLock ? LockReplacement : replacement));
         }
     }
 }

@@ -62,7 +62,8 @@ public sealed class LazyNavigationInLoopAnalyzer : DiagnosticAnalyzer
         // The navigation path from the iteration variable: `o.Customer.Address` -> [Customer, Address].
         var path = new List<IPropertySymbol> { property };
         var instance = OperationValues.WithoutConversions(reference.Instance);
-        while (instance is IPropertyReferenceOperation inner)
+        // The walk stops at an element access (orders[i]) and at enumerator.Current: the entity is reached there.
+        while (instance is IPropertyReferenceOperation { Property.IsIndexer: false } inner && !IndexedElement.IsEnumeratorCurrent(inner.Property))
         {
             path.Insert(0, inner.Property);
             instance = OperationValues.WithoutConversions(inner.Instance!);
@@ -78,9 +79,16 @@ public sealed class LazyNavigationInLoopAnalyzer : DiagnosticAnalyzer
             IParameterReferenceOperation parameter => parameter.Parameter,
             _ => null,
         };
-        if (variable is null
-            || NavigationSourceQuery.FindDeclaringIteration(reference, variable, types) is not { Exists: true } iteration
-            || NavigationSourceQuery.Resolve(NavigationSourceQuery.SourceOf(iteration), types, path, context.CancellationToken) is not { } query
+        // The entity is a foreach variable or lambda parameter, or one reached by position (orders[i], enumerator.Current).
+        var iteration = variable is null ? default : NavigationSourceQuery.FindDeclaringIteration(reference, variable, types);
+        var source = iteration.Exists ? NavigationSourceQuery.SourceOf(iteration) : null;
+        if (!iteration.Exists && IndexedElement.Find(instance, types) is var (indexedIteration, collection))
+        {
+            (iteration, source) = (indexedIteration, collection);
+        }
+
+        if (!iteration.Exists
+            || NavigationSourceQuery.Resolve(source, types, path, context.CancellationToken) is not { } query
             || query.Context is null
             || ReadsLoadState(iteration, types))
         {

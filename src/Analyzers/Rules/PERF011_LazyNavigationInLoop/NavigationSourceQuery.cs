@@ -218,7 +218,7 @@ internal sealed class NavigationSourceQuery
     }
 
     /// <summary>True when the local is assigned anywhere besides its declaration (we could not tell which value is looped over).</summary>
-    private static bool IsReassigned(ILocalReferenceOperation local, DataAccessTypes types) =>
+    internal static bool IsReassigned(ILocalReferenceOperation local, DataAccessTypes types) =>
         AssignmentsOf(local, types) is not { } assignments || assignments.ContainsKey(local.Local);
 
     /// <summary>

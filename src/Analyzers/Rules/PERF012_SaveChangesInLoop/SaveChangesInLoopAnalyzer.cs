@@ -28,11 +28,12 @@ public sealed class SaveChangesInLoopAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterOperationAction(ctx => AnalyzeInvocation(ctx, types), OperationKind.Invocation);
+            var transactions = TransactionTypes.Create(start.Compilation);
+            start.RegisterOperationAction(ctx => AnalyzeInvocation(ctx, types, transactions), OperationKind.Invocation);
         });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, DataAccessTypes types)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, DataAccessTypes types, TransactionTypes transactions)
     {
         var invocation = (IInvocationOperation)context.Operation;
         var method = invocation.TargetMethod;
@@ -47,7 +48,7 @@ public sealed class SaveChangesInLoopAnalyzer : DiagnosticAnalyzer
         {
             if (!PerIterationIntent.IsIntendedSave(invocation, iteration, types) && !SavesContextOfIteration(invocation, iteration)
                 && !IterationContext.RunsFewTimes(iteration, context.CancellationToken)
-                && !BeginsTransactionPerIteration(iteration))
+                && !(iteration.Body is { } body && BeginsTransactionPerIteration(body, transactions)))
             {
                 Report(context, invocation);
             }
@@ -100,16 +101,11 @@ public sealed class SaveChangesInLoopAnalyzer : DiagnosticAnalyzer
     /// A transaction begun inside the iteration makes each item its own atomic unit (commit or roll back per item):
     /// saving once after the loop would change what fails together.
     /// </summary>
-    private static bool BeginsTransactionPerIteration(Iteration iteration)
+    internal static bool BeginsTransactionPerIteration(IOperation body, TransactionTypes transactions)
     {
-        if (iteration.Body is not { } body)
-        {
-            return false;
-        }
-
         foreach (var operation in body.Descendants())
         {
-            if (operation is IInvocationOperation { TargetMethod.Name: "BeginTransaction" or "BeginTransactionAsync" })
+            if (transactions.Begins(operation))
             {
                 return true;
             }

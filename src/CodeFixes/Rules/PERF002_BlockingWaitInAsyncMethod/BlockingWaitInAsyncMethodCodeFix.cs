@@ -69,7 +69,9 @@ public sealed class BlockingWaitInAsyncMethodCodeFix : PlannedCodeFix
 
         public static Plan? TryCreate(SyntaxNode root, SemanticModel model, Diagnostic diagnostic)
         {
-            if (!diagnostic.Properties.TryGetValue(BlockingWaitInAsyncMethodAnalyzer.KindKey, out var kind) || kind is null)
+            // Inside a lock the wait cannot become an await: the lock has to be redesigned first, no fix is offered.
+            if (!diagnostic.Properties.TryGetValue(BlockingWaitInAsyncMethodAnalyzer.KindKey, out var kind) || kind is null
+                || diagnostic.Properties.ContainsKey(BlockingWaitInAsyncMethodAnalyzer.InsideLockKey))
             {
                 return null;
             }

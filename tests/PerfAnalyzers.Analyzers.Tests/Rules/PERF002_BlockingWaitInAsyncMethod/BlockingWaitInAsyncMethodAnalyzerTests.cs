@@ -240,25 +240,155 @@ public class BlockingWaitInAsyncMethodAnalyzerTests
         """);
 
     [Fact]
-    public Task SyncLambdaLocalFunctionOrLock_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+    public Task SyncLambdaOrLocalFunction_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
         using System;
         using System.Linq;
         using System.Threading.Tasks;
 
         class C
         {
-            private readonly object _sync = new();
-
             async Task<int> M(Task<int>[] tasks)
             {
                 var sum = tasks.Select(t => t.Result).Sum();
                 int Local() => tasks[0].Result;
-                lock (_sync)
-                {
-                    tasks[1].Wait();
-                }
                 await Task.Run(() => tasks[2].Wait());
                 return sum + Local() + await tasks[3].ContinueWith(t => t.Result);
+            }
+        }
+        """);
+
+    [Fact]
+    public Task WaitInsideLock_DiagnosticSuggestsSemaphore() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            private readonly object _sync = new();
+
+            async Task M(Task pending)
+            {
+                await Task.Yield();
+                lock (_sync)
+                {
+                    pending.Wait();
+                }
+            }
+        }
+        """, VerifyCS.Diagnostic("PERF002").WithSpan(12, 21, 12, 25)
+        .WithArguments("Task.Wait", "await, with 'SemaphoreSlim.WaitAsync' in place of the lock (a lock cannot contain await)"));
+
+    [Fact]
+    public Task ResultAndGetResultInsideLock_Diagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            private readonly object _sync = new();
+            private int _total;
+
+            async Task M(Task<int> first, Task<int> second)
+            {
+                await Task.Yield();
+                lock (_sync)
+                {
+                    _total += first.{|PERF002:Result|};
+                    _total += second.GetAwaiter().{|PERF002:GetResult|}();
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task WaitInsideLockOnThreadingLock_Diagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        namespace System.Threading
+        {
+            // The .NET 9 lock type, for a .NET 8 reference set: the compiler locks through EnterScope, the statement is the same.
+            public sealed class Lock
+            {
+                public Scope EnterScope() => default;
+
+                public ref struct Scope
+                {
+                    public void Dispose()
+                    {
+                    }
+                }
+            }
+        }
+
+        class C
+        {
+            private readonly System.Threading.Lock _gate = new();
+
+            async Task<int> M(Task<int> pending)
+            {
+                await Task.Yield();
+                lock (_gate)
+                {
+                    return pending.{|PERF002:Result|};
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task CompletedTaskInsideLock_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            private readonly object _sync = new();
+            private int _total;
+
+            async Task M(Task<int> pending)
+            {
+                await pending;
+                lock (_sync)
+                {
+                    _total += pending.Result;
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task WaitInsideLockOfSyncMethod_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            private readonly object _sync = new();
+
+            void M(Task pending)
+            {
+                lock (_sync)
+                {
+                    pending.Wait();
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task AwaitAfterLock_NoDiagnostic() => VerifyCS.VerifyAnalyzerAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            private readonly object _sync = new();
+            private int _total;
+
+            async Task M(Task<int> pending)
+            {
+                int snapshot;
+                lock (_sync)
+                {
+                    snapshot = _total;
+                }
+
+                _total = snapshot + await pending;
             }
         }
         """);

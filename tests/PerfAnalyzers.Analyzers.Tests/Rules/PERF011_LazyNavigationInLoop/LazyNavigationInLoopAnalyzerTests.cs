@@ -444,4 +444,190 @@ public class LazyNavigationInLoopAnalyzerTests
             }
         }
         """);
+
+    [Fact]
+    public Task ElementByIndexIntoLocalInForLoop_Diagnostic() => Verify("""
+        class C
+        {
+            async Task M(ShopContext db)
+            {
+                var orders = await db.Orders.Where(o => o.Total > 100).ToListAsync();
+                for (var i = 0; i < orders.Count; i++)
+                {
+                    var order = orders[i];
+                    Console.WriteLine(order.{|PERF011:Customer|}.Name);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ElementByIndexReadDirectly_Diagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db)
+            {
+                var orders = db.Orders.ToArray();
+                for (var i = 0; i < orders.Length; i++)
+                {
+                    Console.WriteLine(orders[i].{|PERF011:Customer|}.Name);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ElementAtCounter_Diagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db)
+            {
+                var orders = db.Orders.ToList();
+                for (var i = 0; i < orders.Count; i++)
+                {
+                    Console.WriteLine(orders.ElementAt(i).{|PERF011:Lines|}.Count);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task NavigationReadInListForEachBlockLambda_Diagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db)
+            {
+                var orders = db.Orders.ToList();
+                orders.ForEach(o =>
+                {
+                    var name = o.{|PERF011:Customer|}.Name;
+                    Console.WriteLine(name);
+                });
+            }
+        }
+        """);
+
+    [Fact]
+    public Task EnumeratorCurrentInMoveNextLoop_Diagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db)
+            {
+                using var enumerator = db.Orders.Where(o => o.Total > 0).GetEnumerator();
+                while (enumerator.MoveNext())
+                {
+                    var order = enumerator.Current;
+                    Console.WriteLine(order.{|PERF011:Customer|}.Name);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task EnumeratorCurrentReadDirectly_Diagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db)
+            {
+                var orders = db.Orders.ToList();
+                using var enumerator = orders.GetEnumerator();
+                while (enumerator.MoveNext())
+                {
+                    Console.WriteLine(enumerator.Current.{|PERF011:Customer|}.Name);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ElementByIndexOfIncludedQuery_NoDiagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db)
+            {
+                var orders = db.Orders.Include(o => o.Customer).ToList();
+                for (var i = 0; i < orders.Count; i++)
+                {
+                    Console.WriteLine(orders[i].Customer.Name);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SameElementByConstantIndexInLoop_NoDiagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db, int rounds)
+            {
+                var orders = db.Orders.ToList();
+                for (var i = 0; i < rounds; i++)
+                {
+                    Console.WriteLine(orders[0].Customer.Name);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ElementByIndexOfNonQueryList_NoDiagnostic() => Verify("""
+        class C
+        {
+            void M(List<Order> orders)
+            {
+                for (var i = 0; i < orders.Count; i++)
+                {
+                    var order = orders[i];
+                    Console.WriteLine(order.Customer.Name);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ElementByIndexOfNoTrackingQuery_NoDiagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db)
+            {
+                var orders = db.Orders.AsNoTracking().ToList();
+                for (var i = 0; i < orders.Count; i++)
+                {
+                    Console.WriteLine(orders[i].Customer.Name);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task ElementByIndexNonVirtualNavigation_NoDiagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db)
+            {
+                var products = db.Products.ToList();
+                for (var i = 0; i < products.Count; i++)
+                {
+                    Console.WriteLine(products[i].Category.Name);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task EnumeratorOfOtherLoopVariable_NoDiagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db, IEnumerator<int> ticks)
+            {
+                using var enumerator = db.Orders.AsEnumerable().GetEnumerator();
+                enumerator.MoveNext();
+                var first = enumerator.Current;
+                while (ticks.MoveNext())
+                {
+                    Console.WriteLine(first.Customer.Name);
+                }
+            }
+        }
+        """);
 }

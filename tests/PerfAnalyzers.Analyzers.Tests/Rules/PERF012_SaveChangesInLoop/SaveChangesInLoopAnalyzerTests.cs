@@ -543,6 +543,85 @@ public class SaveChangesInLoopAnalyzerTests
         """);
 
     [Fact]
+    public Task SavePerItemInConnectionTransaction_NoDiagnostic() => Verify("""
+        class C
+        {
+            void M(ShopContext db, System.Data.Common.DbConnection connection, List<Order> orders)
+            {
+                foreach (var order in orders)
+                {
+                    using var transaction = connection.BeginTransaction();
+                    order.Total = 0;
+                    db.SaveChanges();
+                    transaction.Commit();
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SavePerItemInTransactionScope_NoDiagnostic() => Verify("""
+        using System.Transactions;
+        class C
+        {
+            void M(ShopContext db, List<Order> orders)
+            {
+                foreach (var order in orders)
+                {
+                    using var scope = new TransactionScope();
+                    order.Total = 0;
+                    db.SaveChanges();
+                    scope.Complete();
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task SavePerItemInUnitOfWorkTransaction_NoDiagnostic() => Verify("""
+        using Microsoft.EntityFrameworkCore.Storage;
+        interface IUnitOfWork
+        {
+            Task<IDbContextTransaction> BeginTransactionAsync(CancellationToken ct);
+        }
+
+        class C
+        {
+            async Task M(ShopContext db, IUnitOfWork unitOfWork, List<Order> orders, CancellationToken ct)
+            {
+                foreach (var order in orders)
+                {
+                    await using var transaction = await unitOfWork.BeginTransactionAsync(ct);
+                    order.Total = 0;
+                    await db.SaveChangesAsync(ct);
+                    await transaction.CommitAsync(ct);
+                }
+            }
+        }
+        """);
+
+    [Fact]
+    public Task DomainBeginTransactionIsNoDatabaseTransaction_Diagnostic() => Verify("""
+        class Ledger
+        {
+            public void BeginTransaction(decimal amount) { }
+        }
+
+        class C
+        {
+            void M(ShopContext db, Ledger ledger, List<Order> orders)
+            {
+                foreach (var order in orders)
+                {
+                    ledger.BeginTransaction(order.Total);
+                    order.Total = 0;
+                    db.{|PERF012:SaveChanges|}();
+                }
+            }
+        }
+        """);
+
+    [Fact]
     public Task SavePerItemInsideOneOuterTransaction_Diagnostic() => Verify("""
         class C
         {

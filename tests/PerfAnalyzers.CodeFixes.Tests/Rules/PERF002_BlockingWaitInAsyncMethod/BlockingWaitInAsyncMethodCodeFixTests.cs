@@ -333,4 +333,26 @@ public class BlockingWaitInAsyncMethodCodeFixTests
             }
         }
         """);
+
+    [Fact]
+    public Task WaitsInsideLock_NoFix() => VerifyCS.VerifyNoCodeFixAsync("""
+        using System.Threading.Tasks;
+
+        class C
+        {
+            private readonly object _sync = new();
+            private int _total;
+
+            async Task M(Task first, Task<int> second, Task<int> third)
+            {
+                await Task.Yield();
+                lock (_sync)
+                {
+                    first.{|PERF002:Wait|}();
+                    _total += second.{|PERF002:Result|};
+                    _total += third.GetAwaiter().{|PERF002:GetResult|}();
+                }
+            }
+        }
+        """);
 }

@@ -281,4 +281,86 @@ public class LazyNavigationInLoopCodeFixTests
             }
         }
         """));
+
+    [Fact]
+    public Task ElementsByIndexAndElementAt_FixAllIncludesEachOnce() => VerifyCS.VerifyCodeFixAsync(EfCoreModel.With("""
+        using System;
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Microsoft.EntityFrameworkCore;
+        using Shop;
+
+        class C
+        {
+            async Task M(ShopContext db)
+            {
+                var orders = await db.Orders.Where(o => o.Total > 100).ToListAsync();
+                for (var i = 0; i < orders.Count; i++)
+                {
+                    var order = orders[i];
+                    Console.WriteLine(order.{|PERF011:Customer|}.Name);
+                    Console.WriteLine(orders.ElementAt(i).{|PERF011:Lines|}.Count);
+                }
+            }
+        }
+        """), EfCoreModel.With("""
+        using System;
+        using System.Linq;
+        using System.Threading.Tasks;
+        using Microsoft.EntityFrameworkCore;
+        using Shop;
+
+        class C
+        {
+            async Task M(ShopContext db)
+            {
+                var orders = await db.Orders.Include(o => o.Customer).Include(o => o.Lines).Where(o => o.Total > 100).ToListAsync();
+                for (var i = 0; i < orders.Count; i++)
+                {
+                    var order = orders[i];
+                    Console.WriteLine(order.Customer.Name);
+                    Console.WriteLine(orders.ElementAt(i).Lines.Count);
+                }
+            }
+        }
+        """));
+
+    [Fact]
+    public Task EnumeratorCurrentInMoveNextLoop_IncludeAdded() => VerifyCS.VerifyCodeFixAsync(EfCoreModel.With("""
+        using System;
+        using System.Linq;
+        using Microsoft.EntityFrameworkCore;
+        using Shop;
+
+        class C
+        {
+            void M(ShopContext db)
+            {
+                using var enumerator = db.Orders.Where(o => o.Total > 0).GetEnumerator();
+                while (enumerator.MoveNext())
+                {
+                    var order = enumerator.Current;
+                    Console.WriteLine(order.{|PERF011:Customer|}.Name);
+                }
+            }
+        }
+        """), EfCoreModel.With("""
+        using System;
+        using System.Linq;
+        using Microsoft.EntityFrameworkCore;
+        using Shop;
+
+        class C
+        {
+            void M(ShopContext db)
+            {
+                using var enumerator = db.Orders.Include(o => o.Customer).Where(o => o.Total > 0).GetEnumerator();
+                while (enumerator.MoveNext())
+                {
+                    var order = enumerator.Current;
+                    Console.WriteLine(order.Customer.Name);
+                }
+            }
+        }
+        """));
 }
