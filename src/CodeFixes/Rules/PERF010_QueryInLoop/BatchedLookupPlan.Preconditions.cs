@@ -124,8 +124,19 @@ internal sealed partial class BatchedLookupPlan
             ? (where.Expression, predicate)
             : null;
 
+    /// <summary>
+    /// True unless <paramref name="expression"/> is a <c>DbSet</c>, possibly behind operators that shape the rows but
+    /// never filter them differently per key (<c>Include</c>, <c>AsNoTracking</c>, <c>AsSplitQuery</c>…): the batched
+    /// query keeps them and adds its <c>Where</c>.
+    /// </summary>
     private static bool IsNotDbSet(SemanticModel model, ExpressionSyntax expression, CancellationToken cancellationToken)
     {
+        while (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Include" or "ThenInclude" or "AsNoTracking" or "AsNoTrackingWithIdentityResolution" or "AsTracking" or "AsSplitQuery" or "AsSingleQuery" or "IgnoreAutoIncludes" or "IgnoreQueryFilters" or "TagWith" } shaping } call
+            && model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol { ContainingType.Name: "EntityFrameworkQueryableExtensions" or "RelationalQueryableExtensions" })
+        {
+            expression = shaping.Expression;
+        }
+
         for (var type = model.GetTypeInfo(expression, cancellationToken).Type as INamedTypeSymbol; type is not null; type = type.BaseType)
         {
             if (SymbolRelations.IsType(type.OriginalDefinition, "Microsoft.EntityFrameworkCore", "DbSet"))

@@ -125,7 +125,7 @@ internal sealed partial class BatchedLookupPlan : IImportingBatchedLoopPlan
             return null;
         }
 
-        var setMember = query.Set switch
+        var setMember = UnderShaping(query.Set) switch
         {
             MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
             IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
@@ -174,6 +174,16 @@ internal sealed partial class BatchedLookupPlan : IImportingBatchedLoopPlan
         var batched = IsAsync ? $"(await {query}.ToListAsync({Cancellation})){inMemory}" : query + inMemory;
         Items.InsertBeforeLoop(editor, takenNames, $"var {keysName} = {keys};", $"var {resultName} = {batched};");
         editor.ReplaceNode(Replaced, ParseExpression(read).WithTriviaFrom(Replaced));
+    }
+
+    private static ExpressionSyntax UnderShaping(ExpressionSyntax set)
+    {
+        while (set is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax inner })
+        {
+            set = inner.Expression;
+        }
+
+        return set;
     }
 
     private static string Singular(string name) => name.Length > 1 && name.EndsWith("s", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - 1) : name;

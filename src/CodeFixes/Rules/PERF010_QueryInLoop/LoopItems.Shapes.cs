@@ -85,7 +85,7 @@ internal sealed partial class LoopItems
             _ => null,
         };
         if (parameter is null || !lambda.AsyncKeyword.IsKind(SyntaxKind.None)
-            || lambda.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Arguments.Count: 1, Parent: InvocationExpressionSyntax call } }
+            || lambda.Parent is not ArgumentSyntax { Parent: ArgumentListSyntax { Parent: InvocationExpressionSyntax call } }
             || call.Expression is not MemberAccessExpressionSyntax { Name: SimpleNameSyntax operatorName } access
             || model.GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol method
             || !RunsLambdaNow(method, operatorName.Identifier.ValueText, call)

@@ -107,8 +107,11 @@ internal sealed partial class LoopItems
     {
         foreach (var identifier in expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
         {
+            // A lambda parameter of the expression itself (`Include(o => o.Lines)`) is not the loop's.
             if (model.GetSymbolInfo(identifier, cancellationToken).Symbol is ILocalSymbol or IParameterSymbol or IRangeVariableSymbol
-                && IsDeclaredInLoop(model.GetSymbolInfo(identifier, cancellationToken).Symbol!))
+                && model.GetSymbolInfo(identifier, cancellationToken).Symbol is { } symbol
+                && IsDeclaredInLoop(symbol)
+                && !symbol.DeclaringSyntaxReferences.Any(r => expression.Span.Contains(r.Span)))
             {
                 return true;
             }

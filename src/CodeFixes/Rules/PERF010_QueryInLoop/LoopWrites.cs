@@ -11,7 +11,7 @@ internal static class LoopWrites
 {
     /// <summary>
     /// True when every call in <paramref name="loop"/> (outside <paramref name="query"/>) is known not to write data:
-    /// .NET's own libraries except ADO.NET, logging, and EF Core's query operators, <c>Find</c> and <c>Set&lt;T&gt;()</c>.
+    /// .NET's own libraries except ADO.NET and networking, logging, and EF Core's query operators, <c>Find</c> and <c>Set&lt;T&gt;()</c>.
     /// Your own methods, delegates, Dapper, <c>SaveChanges</c>, <c>Add</c>, <c>Entry</c>, <c>Execute*</c>… may write.
     /// </summary>
     public static bool IsReadOnly(StatementSyntax loop, ExpressionSyntax query, SemanticModel model, CancellationToken cancellationToken)
@@ -78,7 +78,8 @@ internal static class LoopWrites
 
         var definition = method.ReducedFrom ?? method;
         var ns = definition.ContainingNamespace?.ToDisplayString() ?? "";
-        if (ns == "System.Data" || ns.StartsWith("System.Data.", System.StringComparison.Ordinal))
+        // ADO.NET runs SQL; a network call may reach a service that writes to the same database.
+        if (IsNamespaceOrBelow(ns, "System.Data") || IsNamespaceOrBelow(ns, "System.Net"))
         {
             return false;
         }
@@ -101,4 +102,7 @@ internal static class LoopWrites
             _ => false,
         };
     }
+
+    private static bool IsNamespaceOrBelow(string ns, string root) =>
+        ns == root || (ns.StartsWith(root, System.StringComparison.Ordinal) && ns.Length > root.Length && ns[root.Length] == '.');
 }

@@ -398,4 +398,45 @@ public class QueryInLoopKeyedShapesCodeFixTests
             }
         }
         """));
+
+    [Fact]
+    public Task IncludeBeforeSingleOrDefault_BatchedQueryKeepsInclude() => VerifyCS.VerifyCodeFixAsync(EfCoreModel.With("""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using Microsoft.EntityFrameworkCore;
+        using Shop;
+
+        class C
+        {
+            void M(ShopContext db, List<OrderLine> lines)
+            {
+                foreach (var line in lines)
+                {
+                    var order = db.Orders.Include(o => o.Lines).AsNoTracking().{|PERF010:SingleOrDefault|}(o => o.Id == line.OrderId);
+                    Console.WriteLine(order?.Lines.Count);
+                }
+            }
+        }
+        """), EfCoreModel.With("""
+        using System;
+        using System.Collections.Generic;
+        using System.Linq;
+        using Microsoft.EntityFrameworkCore;
+        using Shop;
+
+        class C
+        {
+            void M(ShopContext db, List<OrderLine> lines)
+            {
+                var orderIds = lines.Select(line => line.OrderId).Distinct().ToList();
+                var ordersById = db.Orders.Include(o => o.Lines).AsNoTracking().Where(o => orderIds.Contains(o.Id)).ToLookup(o => o.Id);
+                foreach (var line in lines)
+                {
+                    var order = ordersById[line.OrderId].SingleOrDefault();
+                    Console.WriteLine(order?.Lines.Count);
+                }
+            }
+        }
+        """));
 }
