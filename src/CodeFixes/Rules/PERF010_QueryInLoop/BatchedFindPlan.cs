@@ -118,7 +118,7 @@ internal sealed class BatchedFindPlan : IImportingBatchedLoopPlan
     public void Apply(SyntaxEditor editor, HashSet<string> takenNames)
     {
         var keysName = LoopItems.Reserve(takenNames, LoopItems.Camel(KeyPath.Count > 0 ? KeyPath[KeyPath.Count - 1] : Key) + "s");
-        var keys = Items.RenderKeys(KeyPath, Model);
+        var keys = Items.RenderKeys(KeyPath, Model, takenNames);
         var lookupName = LoopItems.Reserve(takenNames, LoopItems.Camel(SetMember) + "By" + Key);
         var parameter = LoopItems.FreshLambdaParameter(Model, Loop, Parameter);
 

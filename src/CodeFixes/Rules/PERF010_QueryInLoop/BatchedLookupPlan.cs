@@ -140,7 +140,7 @@ internal sealed partial class BatchedLookupPlan : IImportingBatchedLoopPlan
     public void Apply(SyntaxEditor editor, HashSet<string> takenNames)
     {
         var keysName = LoopItems.Reserve(takenNames, LoopItems.Camel(KeyPath.Count > 0 ? KeyPath[KeyPath.Count - 1] : Key) + "s");
-        var keys = Items.RenderKeys(KeyPath, Model);
+        var keys = Items.RenderKeys(KeyPath, Model, takenNames);
         var filtered = $"{Set}.Where({Parameter} => {keysName}.Contains({Parameter}.{Key}))";
         string resultName, query, inMemory, read;
         switch (ShapeKind)

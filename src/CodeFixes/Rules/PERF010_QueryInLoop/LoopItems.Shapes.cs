@@ -13,13 +13,22 @@ internal sealed partial class LoopItems
     {
         if (!loop.AwaitKeyword.IsKind(SyntaxKind.None)
             || loop.Parent is not BlockSyntax
-            || !IsStableCollection(model, loop.Expression, cancellationToken)
             || model.GetDeclaredSymbol(loop, cancellationToken) is not { } item)
         {
             return null;
         }
 
-        return new LoopItems(loop, loop.Statement, loop.Expression, item, loop.Identifier.ValueText);
+        if (IsStableCollection(model, loop.Expression, cancellationToken))
+        {
+            return new LoopItems(loop, loop.Statement, loop.Expression, item, loop.Identifier.ValueText);
+        }
+
+        // A call that returns a list or array (`db.Orders.ToList()`, `await GetOrdersAsync()`) runs once either way;
+        // stored in a local, its items can be read twice.
+        var call = loop.Expression is AwaitExpressionSyntax awaited ? awaited.Expression : loop.Expression;
+        return call is InvocationExpressionSyntax && IsCollectionType(model.GetTypeInfo(loop.Expression, cancellationToken).Type)
+            ? new LoopItems(loop, loop.Statement, loop.Expression, item, loop.Identifier.ValueText, storeCollection: true)
+            : null;
     }
 
     /// <summary>
@@ -161,13 +170,11 @@ internal sealed partial class LoopItems
             return false;
         }
 
-        var type = model.GetTypeInfo(expression, cancellationToken).Type;
-        if (type is IArrayTypeSymbol)
-        {
-            return true;
-        }
-
-        return type is not null && type.AllInterfaces.Any(i =>
-            i.OriginalDefinition.SpecialType is SpecialType.System_Collections_Generic_ICollection_T or SpecialType.System_Collections_Generic_IReadOnlyCollection_T);
+        return IsCollectionType(model.GetTypeInfo(expression, cancellationToken).Type);
     }
+
+    private static bool IsCollectionType(ITypeSymbol? type) =>
+        type is IArrayTypeSymbol
+        || (type is not null && type.AllInterfaces.Any(i =>
+            i.OriginalDefinition.SpecialType is SpecialType.System_Collections_Generic_ICollection_T or SpecialType.System_Collections_Generic_IReadOnlyCollection_T));
 }

@@ -19,14 +19,21 @@ namespace PerfAnalyzers.Rules;
 /// </summary>
 internal sealed partial class LoopItems
 {
-    private LoopItems(StatementSyntax loop, SyntaxNode body, ExpressionSyntax collection, ISymbol item, string? itemName)
+    private LoopItems(StatementSyntax loop, SyntaxNode body, ExpressionSyntax collection, ISymbol item, string? itemName, bool storeCollection = false)
     {
         Loop = loop;
         Body = body;
         Collection = collection;
         _item = item;
         _itemName = itemName;
+        _storeCollection = storeCollection;
     }
+
+    /// <summary>
+    /// True for a foreach over a call that returns a list (<c>foreach (var o in await q.ToListAsync())</c>): the fix
+    /// stores the list in a local before the keys are read, so the call still runs once and the loop sees the same items.
+    /// </summary>
+    private readonly bool _storeCollection;
 
     private readonly ISymbol _item;
 
@@ -91,15 +98,67 @@ internal sealed partial class LoopItems
     }
 
     /// <summary><c>collection.Select(item =&gt; item.Path).Distinct().ToList()</c>: the distinct keys, read before the loop.</summary>
-    public string RenderKeys(IReadOnlyList<string> path, SemanticModel model)
+    public string RenderKeys(IReadOnlyList<string> path, SemanticModel model, HashSet<string> taken)
     {
+        var collection = CollectionText(taken);
         if (path.Count == 0)
         {
-            return $"{Collection}.Distinct().ToList()";
+            return $"{collection}.Distinct().ToList()";
         }
 
         var parameter = _itemName ?? FreshLambdaParameter(model, Loop, "item");
-        return $"{Collection}.Select({parameter} => {parameter}.{string.Join(".", path)}).Distinct().ToList()";
+        return $"{collection}.Select({parameter} => {parameter}.{string.Join(".", path)}).Distinct().ToList()";
+    }
+
+    /// <summary>The collection as written, or the local it is stored in (one per loop, shared by every plan for it).</summary>
+    private string CollectionText(HashSet<string> taken)
+    {
+        if (!_storeCollection)
+        {
+            return Collection.ToString();
+        }
+
+        var prefix = "<collection>" + Loop.SpanStart + ":";
+        foreach (var entry in taken)
+        {
+            if (entry.StartsWith(prefix, System.StringComparison.Ordinal))
+            {
+                return entry.Substring(prefix.Length);
+            }
+        }
+
+        var name = Reserve(taken, CollectionName(Collection));
+        taken.Add(prefix + name);
+        return name;
+    }
+
+    /// <summary><c>orders</c> for <c>db.Orders.Where(…).ToList()</c> or <c>await GetOrdersAsync()</c>; <c>items</c> otherwise.</summary>
+    private static string CollectionName(ExpressionSyntax collection)
+    {
+        var root = collection is AwaitExpressionSyntax awaited ? awaited.Expression : collection;
+        while (root is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Expression: InvocationExpressionSyntax or MemberAccessExpressionSyntax } inner })
+        {
+            root = inner.Expression;
+        }
+
+        var name = root switch
+        {
+            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax access } => access.Name.Identifier.ValueText,
+            InvocationExpressionSyntax { Expression: IdentifierNameSyntax method } => method.Identifier.ValueText,
+            MemberAccessExpressionSyntax access => access.Name.Identifier.ValueText,
+            _ => "",
+        };
+        if (name.StartsWith("Get", System.StringComparison.Ordinal) && name.Length > 3)
+        {
+            name = name.Substring(3);
+        }
+
+        if (name.EndsWith("Async", System.StringComparison.Ordinal))
+        {
+            name = name.Substring(0, name.Length - "Async".Length);
+        }
+
+        return name.Length == 0 || !SyntaxFacts.IsIdentifierStartCharacter(name[0]) ? "items" : Camel(name);
     }
 
     /// <summary>True when <paramref name="expression"/> reads a local declared inside the loop (its variable, the index, a body local).</summary>
@@ -120,8 +179,18 @@ internal sealed partial class LoopItems
         return false;
     }
 
-    /// <summary>Adds <paramref name="statements"/> before the loop (see <see cref="InsertBefore"/>).</summary>
-    public void InsertBeforeLoop(SyntaxEditor editor, HashSet<string> taken, params string[] statements) => InsertBefore(editor, Loop, taken, statements);
+    /// <summary>Adds <paramref name="statements"/> before the loop (see <see cref="InsertBefore"/>), after the stored collection if the loop needs one.</summary>
+    public void InsertBeforeLoop(SyntaxEditor editor, HashSet<string> taken, params string[] statements)
+    {
+        if (_storeCollection && taken.Add("<stored>" + Loop.SpanStart))
+        {
+            var name = CollectionText(taken);
+            statements = new[] { $"var {name} = {Collection};" }.Concat(statements).ToArray();
+            editor.ReplaceNode(Collection, IdentifierName(name).WithTriviaFrom(Collection));
+        }
+
+        InsertBefore(editor, Loop, taken, statements);
+    }
 
     /// <summary>
     /// Adds <paramref name="statements"/> before <paramref name="loop"/>, indented like it. The first plan for a loop

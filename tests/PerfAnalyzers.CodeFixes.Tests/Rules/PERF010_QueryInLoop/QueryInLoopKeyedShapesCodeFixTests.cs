@@ -439,4 +439,68 @@ public class QueryInLoopKeyedShapesCodeFixTests
             }
         }
         """));
+
+    [Fact]
+    public Task ForeachOverAwaitedList_ListStoredOnceThenBatched() => VerifyCS.VerifyCodeFixAsync(EfCoreModel.With("""
+        using System;
+        using System.Linq;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.EntityFrameworkCore;
+        using Shop;
+
+        class C
+        {
+            async Task M(ShopContext db, CancellationToken ct)
+            {
+                // Big orders only.
+                foreach (var order in await db.Orders.Where(o => o.Total > 100).ToListAsync(ct))
+                {
+                    var customer = await db.Customers.{|PERF010:SingleAsync|}(c => c.Id == order.CustomerId, ct);
+                    Console.WriteLine(customer.Name);
+                }
+            }
+        }
+        """), EfCoreModel.With("""
+        using System;
+        using System.Linq;
+        using System.Threading;
+        using System.Threading.Tasks;
+        using Microsoft.EntityFrameworkCore;
+        using Shop;
+
+        class C
+        {
+            async Task M(ShopContext db, CancellationToken ct)
+            {
+                // Big orders only.
+                var orders = await db.Orders.Where(o => o.Total > 100).ToListAsync(ct);
+                var customerIds = orders.Select(order => order.CustomerId).Distinct().ToList();
+                var customersById = (await db.Customers.Where(c => customerIds.Contains(c.Id)).ToListAsync(ct)).ToLookup(c => c.Id);
+                foreach (var order in orders)
+                {
+                    var customer = customersById[order.CustomerId].Single();
+                    Console.WriteLine(customer.Name);
+                }
+            }
+        }
+        """));
+
+    [Fact]
+    public Task ForeachOverLazySequenceCall_NoFix() => VerifyCS.VerifyNoCodeFixAsync(EfCoreModel.With("""
+        using System.Collections.Generic;
+        using System.Linq;
+        using Shop;
+
+        class C
+        {
+            void M(ShopContext db, List<Order> orders)
+            {
+                foreach (var order in orders.Where(o => o.Total > 100))
+                {
+                    var customer = db.Customers.{|PERF010:FirstOrDefault|}(c => c.Id == order.CustomerId);
+                }
+            }
+        }
+        """));
 }
