@@ -11,14 +11,21 @@ namespace PerfAnalyzers.Infrastructure;
 /// <summary>A rewrite that runs one batched call before a <c>foreach</c> and looks each item up in memory.</summary>
 internal interface IBatchedLoopPlan
 {
-    ForEachStatementSyntax Loop { get; }
+    /// <summary>The loop the batched call goes in front of.</summary>
+    StatementSyntax Loop { get; }
 
     void Apply(SyntaxEditor editor, HashSet<string> takenNames);
 }
 
+/// <summary>A batched plan that calls extension methods from namespaces other than System.Linq (EF Core's <c>ToListAsync</c>, <c>AsTracking</c>).</summary>
+internal interface IImportingBatchedLoopPlan : IBatchedLoopPlan
+{
+    IEnumerable<string> Namespaces { get; }
+}
+
 /// <summary>
 /// The fixers of PERF010 and PERF013: plan each diagnostic against the original tree, give every plan in one member
-/// the same set of taken names (so Fix All picks distinct ones), then add <c>using System.Linq;</c> when needed.
+/// the same set of taken names (so Fix All picks distinct ones), then add <c>using System.Linq;</c> (and what a plan's calls need) when missing.
 /// </summary>
 public abstract class BatchedLoopCodeFix : PlannedCodeFix
 {
@@ -35,6 +42,7 @@ public abstract class BatchedLoopCodeFix : PlannedCodeFix
         var root = editor.OriginalRoot;
         var takenByMember = new Dictionary<SyntaxNode, HashSet<string>>();
         var changed = false;
+        var namespaces = new List<string> { "System.Linq" };
         foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
         {
             if (TryCreatePlan(root, editor.SemanticModel, diagnostic, cancellationToken) is not { } plan)
@@ -50,6 +58,10 @@ public abstract class BatchedLoopCodeFix : PlannedCodeFix
 
             plan.Apply(editor, taken);
             changed = true;
+            if (plan is IImportingBatchedLoopPlan importing)
+            {
+                namespaces.AddRange(importing.Namespaces.Where(ns => !namespaces.Contains(ns)));
+            }
         }
 
         if (!changed)
@@ -58,10 +70,13 @@ public abstract class BatchedLoopCodeFix : PlannedCodeFix
         }
 
         var changedDocument = editor.GetChangedDocument();
-        if (!NamespaceImports.IsImported(root, editor.SemanticModel, "System.Linq")
-            && await changedDocument.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is CompilationUnitSyntax unit)
+        foreach (var ns in namespaces)
         {
-            changedDocument = changedDocument.WithSyntaxRoot(NamespaceImports.AddUsing(unit, "System.Linq"));
+            if (!NamespaceImports.IsImported(root, editor.SemanticModel, ns)
+                && await changedDocument.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is CompilationUnitSyntax unit)
+            {
+                changedDocument = changedDocument.WithSyntaxRoot(NamespaceImports.AddUsing(unit, ns));
+            }
         }
 
         return await DocumentEditing.FinishAsync(changedDocument, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,4 @@
-using System.Linq;
+using System.Collections.Generic;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -7,46 +7,136 @@ using PerfAnalyzers.Infrastructure;
 
 namespace PerfAnalyzers.Rules;
 
-/// <summary>PERF010's fix: the loop and lookup shapes one batched query can replace without changing results.</summary>
+/// <summary>PERF010's batched lookup: which query calls it rewrites, and what must hold for the result to be the same.</summary>
 internal sealed partial class BatchedLookupPlan
 {
-    private static ForEachStatementSyntax? GetLoop(SyntaxNode node)
+    /// <summary>
+    /// The reported query taken apart: the set it starts at, its one predicate, its terminal and token. The anchor is
+    /// what runs once per item: the query call, or the nested foreach that enumerates it.
+    /// </summary>
+    private sealed class MatchedQuery
     {
-        for (var current = node.Parent; current is not null; current = current.Parent)
+        public MatchedQuery(SyntaxNode anchor, ExpressionSyntax replaced, Shape shape, string terminal, ExpressionSyntax set, LambdaExpressionSyntax predicate, ExpressionSyntax? cancellation, bool isAsync)
         {
-            switch (current)
-            {
-                case ForEachStatementSyntax loop:
-                    return loop.AwaitKeyword.IsKind(SyntaxKind.None) && loop.Parent is BlockSyntax && loop.Statement.Span.Contains(node.Span) ? loop : null;
-                case ForStatementSyntax or WhileStatementSyntax or DoStatementSyntax or ForEachVariableStatementSyntax:
-                case AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax or MemberDeclarationSyntax:
-                    return null;
-            }
+            Anchor = anchor;
+            Replaced = replaced;
+            Shape = shape;
+            Terminal = terminal;
+            Set = set;
+            Predicate = predicate;
+            Cancellation = cancellation;
+            IsAsync = isAsync;
         }
 
-        return null;
+        public SyntaxNode Anchor { get; }
+        public ExpressionSyntax Replaced { get; }
+        public Shape Shape { get; }
+        public string Terminal { get; }
+        public ExpressionSyntax Set { get; }
+        public LambdaExpressionSyntax Predicate { get; }
+        public ExpressionSyntax? Cancellation { get; }
+        public bool IsAsync { get; }
     }
 
-    /// <summary>An array or collection held by a local, parameter, field or property: enumerating it twice sees the same items.</summary>
-    private static bool IsStableCollection(SemanticModel model, ExpressionSyntax expression, CancellationToken cancellationToken)
+    private static bool TryMatchQuery(SyntaxNode root, Diagnostic diagnostic, out MatchedQuery? query)
     {
-        if (expression is not (IdentifierNameSyntax or MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax or ThisExpressionSyntax }))
+        query = null;
+
+        // A nested foreach over `Set.Where(pred)`: the diagnostic spans the collection expression.
+        if (root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is InvocationExpressionSyntax { Parent: ForEachStatementSyntax inner } enumerated
+            && inner.Expression == enumerated)
+        {
+            if (AsWhere(enumerated) is not { } onlyWhere)
+            {
+                return false;
+            }
+
+            query = new MatchedQuery(inner, enumerated, Shape.Enumerated, "", onlyWhere.Set, onlyWhere.Predicate, null, false);
+            return true;
+        }
+
+        var token = root.FindToken(diagnostic.Location.SourceSpan.Start);
+        if (token.Parent is not IdentifierNameSyntax { Parent: MemberAccessExpressionSyntax access } name
+            || access.Name != name
+            || access.Parent is not InvocationExpressionSyntax invocation)
         {
             return false;
         }
 
-        var type = model.GetTypeInfo(expression, cancellationToken).Type;
-        if (type is IArrayTypeSymbol)
+        var method = name.Identifier.ValueText;
+        var isAsync = method.EndsWith("Async", System.StringComparison.Ordinal);
+        var terminal = isAsync ? method.Substring(0, method.Length - "Async".Length) : method;
+        ExpressionSyntax replaced = invocation;
+        if (isAsync)
         {
+            if (invocation.Parent is not AwaitExpressionSyntax awaited)
+            {
+                return false;
+            }
+
+            replaced = awaited;
+        }
+
+        Shape shape;
+        switch (terminal)
+        {
+            case "First" or "FirstOrDefault" or "Single" or "SingleOrDefault":
+                shape = Shape.Element;
+                break;
+            case "ToList" or "ToArray":
+                shape = Shape.Materialized;
+                break;
+            case "Any":
+                shape = Shape.Exists;
+                break;
+            case "Count" or "LongCount":
+                shape = Shape.Count;
+                break;
+            default:
+                return false;
+        }
+
+        // `Set.Op(pred[, ct])`, or `Set.Where(pred).Op([ct])`; ToList and ToArray take no predicate.
+        var arguments = invocation.ArgumentList.Arguments;
+        if (shape != Shape.Materialized && arguments.Count >= 1 && arguments[0].Expression is LambdaExpressionSyntax lambda)
+        {
+            if (arguments.Count > (isAsync ? 2 : 1) || arguments[0].NameColon is not null)
+            {
+                return false;
+            }
+
+            query = new MatchedQuery(invocation, replaced, shape, terminal, access.Expression, lambda, arguments.Count == 2 ? arguments[1].Expression : null, isAsync);
             return true;
         }
 
-        return type is not null && type.AllInterfaces.Any(i =>
-            i.OriginalDefinition.SpecialType is SpecialType.System_Collections_Generic_ICollection_T or SpecialType.System_Collections_Generic_IReadOnlyCollection_T);
+        if (arguments.Count > (isAsync ? 1 : 0) || AsWhere(access.Expression) is not { } where)
+        {
+            return false;
+        }
+
+        query = new MatchedQuery(invocation, replaced, shape, terminal, where.Set, where.Predicate, arguments.Count == 1 ? arguments[0].Expression : null, isAsync);
+        return true;
     }
 
+    private static (ExpressionSyntax Set, LambdaExpressionSyntax Predicate)? AsWhere(ExpressionSyntax expression) =>
+        expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Where" } where, ArgumentList.Arguments.Count: 1 } call
+            && call.ArgumentList.Arguments[0] is { NameColon: null, Expression: LambdaExpressionSyntax predicate }
+            ? (where.Expression, predicate)
+            : null;
+
+    /// <summary>
+    /// True unless <paramref name="expression"/> is a <c>DbSet</c>, possibly behind operators that shape the rows but
+    /// never filter them differently per key (<c>Include</c>, <c>AsNoTracking</c>, <c>AsSplitQuery</c>…): the batched
+    /// query keeps them and adds its <c>Where</c>.
+    /// </summary>
     private static bool IsNotDbSet(SemanticModel model, ExpressionSyntax expression, CancellationToken cancellationToken)
     {
+        while (expression is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Include" or "ThenInclude" or "AsNoTracking" or "AsNoTrackingWithIdentityResolution" or "AsTracking" or "AsSplitQuery" or "AsSingleQuery" or "IgnoreAutoIncludes" or "IgnoreQueryFilters" or "TagWith" } shaping } call
+            && model.GetSymbolInfo(call, cancellationToken).Symbol is IMethodSymbol { ContainingType.Name: "EntityFrameworkQueryableExtensions" or "RelationalQueryableExtensions" })
+        {
+            expression = shaping.Expression;
+        }
+
         for (var type = model.GetTypeInfo(expression, cancellationToken).Type as INamedTypeSymbol; type is not null; type = type.BaseType)
         {
             if (SymbolRelations.IsType(type.OriginalDefinition, "Microsoft.EntityFrameworkCore", "DbSet"))
@@ -59,7 +149,7 @@ internal sealed partial class BatchedLookupPlan
     }
 
     /// <summary>Saves or bulk writes in the loop could change what later lookups would have returned.</summary>
-    private static bool WritesToDatabase(StatementSyntax body)
+    internal static bool WritesToDatabase(SyntaxNode body)
     {
         foreach (var node in body.DescendantNodes())
         {
@@ -73,29 +163,38 @@ internal sealed partial class BatchedLookupPlan
         return false;
     }
 
-    private static bool AssignsMember(StatementSyntax body, string member)
+    /// <summary>True when the body assigns, increments or passes by reference a member named like one on the key's path.</summary>
+    internal static bool AssignsAnyMember(SyntaxNode body, IReadOnlyList<string> path)
     {
+        if (path.Count == 0)
+        {
+            return false;
+        }
+
         foreach (var node in body.DescendantNodes())
         {
-            switch (node)
+            var target = node switch
             {
-                case AssignmentExpressionSyntax { Left: MemberAccessExpressionSyntax left } when left.Name.Identifier.ValueText == member:
-                case PrefixUnaryExpressionSyntax { Operand: MemberAccessExpressionSyntax prefix } when prefix.Name.Identifier.ValueText == member:
-                case PostfixUnaryExpressionSyntax { Operand: MemberAccessExpressionSyntax postfix } when postfix.Name.Identifier.ValueText == member:
-                case ArgumentSyntax { RefKindKeyword.RawKind: not 0, Expression: MemberAccessExpressionSyntax byRef } when byRef.Name.Identifier.ValueText == member:
-                    return true;
+                AssignmentExpressionSyntax assignment => assignment.Left,
+                PrefixUnaryExpressionSyntax { RawKind: (int)SyntaxKind.PreIncrementExpression or (int)SyntaxKind.PreDecrementExpression } prefix => prefix.Operand,
+                PostfixUnaryExpressionSyntax postfix => postfix.Operand,
+                ArgumentSyntax { RefKindKeyword.RawKind: not 0 } byRef => byRef.Expression,
+                _ => null,
+            };
+            if (target is MemberAccessExpressionSyntax { Name.Identifier.ValueText: var member } && Contains(path, member))
+            {
+                return true;
             }
         }
 
         return false;
     }
 
-    private static bool UsesLoopLocals(SemanticModel model, ForEachStatementSyntax loop, ExpressionSyntax expression, CancellationToken cancellationToken)
+    private static bool Contains(IReadOnlyList<string> path, string member)
     {
-        foreach (var identifier in expression.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>())
+        foreach (var name in path)
         {
-            if (model.GetSymbolInfo(identifier, cancellationToken).Symbol is ILocalSymbol or IParameterSymbol or IRangeVariableSymbol
-                && model.GetSymbolInfo(identifier, cancellationToken).Symbol!.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == loop.SyntaxTree && loop.Span.Contains(r.Span)))
+            if (name == member)
             {
                 return true;
             }
@@ -115,16 +214,8 @@ internal sealed partial class BatchedLookupPlan
     private static MemberAccessExpressionSyntax? IsParameterMember(ExpressionSyntax expression, string parameter) =>
         expression is MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax owner } access && owner.Identifier.ValueText == parameter ? access : null;
 
-    /// <summary><c>item</c> or <c>item.X</c> where item is the loop variable.</summary>
-    private static bool IsLoopKey(ExpressionSyntax expression, ForEachStatementSyntax loop) => expression switch
-    {
-        IdentifierNameSyntax identifier => identifier.Identifier.ValueText == loop.Identifier.ValueText,
-        MemberAccessExpressionSyntax { Expression: IdentifierNameSyntax owner, Name: IdentifierNameSyntax } => owner.Identifier.ValueText == loop.Identifier.ValueText,
-        _ => false,
-    };
-
     /// <summary>Keys whose equality is the same in SQL and in memory: integers and Guids.</summary>
-    private static bool IsExactKeyType(ITypeSymbol? type) =>
+    internal static bool IsExactKeyType(ITypeSymbol? type) =>
         type is not null
         && (type.SpecialType is SpecialType.System_Int16 or SpecialType.System_Int32 or SpecialType.System_Int64 or SpecialType.System_Byte
                 or SpecialType.System_UInt16 or SpecialType.System_UInt32 or SpecialType.System_UInt64 or SpecialType.System_SByte

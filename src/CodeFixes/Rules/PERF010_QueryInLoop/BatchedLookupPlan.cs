@@ -1,134 +1,108 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
-using Microsoft.CodeAnalysis.Formatting;
-using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
-
 using PerfAnalyzers.Infrastructure;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
 
 namespace PerfAnalyzers.Rules;
 
 /// <summary>
-/// PERF010's batched query: a per-iteration lookup by a key taken from the loop variable
-/// (<c>Set.FirstOrDefault[Async](e =&gt; e.Key == item.X)</c>, also First/Single/SingleOrDefault, or
-/// <c>Set.Where(e =&gt; e.Key == item.X).ToList[Async]()</c>/<c>ToArray[Async]()</c>) becomes one query before the loop
-/// for all keys, grouped with ToLookup, and an in-memory lookup in the loop. Planned only when the result is the same:
-/// a foreach over a stable in-memory collection, integral or Guid keys (no collation differences), a DbSet receiver
-/// and arguments that outlive the loop, and no database writes in the loop body.
+/// PERF010's batched query: a per-iteration query filtered by <c>e.Key == key</c> (either side), where the key is the
+/// loop's item or a property chain of it, becomes one query for all keys before the loop and an in-memory read in it:
+/// <list type="bullet">
+/// <item><c>First</c>/<c>FirstOrDefault</c>/<c>Single</c>/<c>SingleOrDefault[Async](pred)</c> → ToLookup, <c>lookup[key].First()</c> (same operator, same exceptions);</item>
+/// <item><c>Where(pred).ToList[Async]()</c>/<c>ToArray[Async]()</c>, or a nested <c>foreach</c> over <c>Where(pred)</c> → ToLookup, <c>lookup[key].ToList()</c> / <c>lookup[key]</c>;</item>
+/// <item><c>Any[Async](pred)</c> → a HashSet of the keys that have a row, <c>set.Contains(key)</c>;</item>
+/// <item><c>Count</c>/<c>LongCount[Async](pred)</c> → counts grouped by key in the database, <c>counts[key].Sum()</c> (0 when missing).</item>
+/// </list>
+/// Planned only when the result is the same (see <see cref="LoopItems"/> and the preconditions).
 /// </summary>
-internal sealed partial class BatchedLookupPlan : IBatchedLoopPlan
+internal sealed partial class BatchedLookupPlan : IImportingBatchedLoopPlan
 {
-    private BatchedLookupPlan(ForEachStatementSyntax loop, ExpressionSyntax replaced, string set, string setMember, string parameter, string key, ExpressionSyntax keyExpression, string? cancellation, bool isAsync, string terminal)
+    private enum Shape
     {
-        Loop = loop;
+        Element,
+        Materialized,
+        Enumerated,
+        Exists,
+        Count,
+    }
+
+    private BatchedLookupPlan(SemanticModel model, LoopItems items, ExpressionSyntax replaced, Shape shape, string terminal, string set, string setMember, string parameter, string key, IReadOnlyList<string> keyPath, ExpressionSyntax keyExpression, string? cancellation, bool isAsync)
+    {
+        Model = model;
+        Items = items;
         Replaced = replaced;
+        ShapeKind = shape;
+        Terminal = terminal;
         Set = set;
         SetMember = setMember;
         Parameter = parameter;
         Key = key;
+        KeyPath = keyPath;
         KeyExpression = keyExpression;
         Cancellation = cancellation;
         IsAsync = isAsync;
-        Terminal = terminal;
     }
 
-    public ForEachStatementSyntax Loop { get; }
+    public StatementSyntax Loop => Items.Loop;
+
+    /// <summary>The async forms call EF Core's ToListAsync.</summary>
+    public IEnumerable<string> Namespaces => IsAsync ? new[] { "Microsoft.EntityFrameworkCore" } : System.Array.Empty<string>();
+    private SemanticModel Model { get; }
+    private LoopItems Items { get; }
     private ExpressionSyntax Replaced { get; }
+    private Shape ShapeKind { get; }
+    private string Terminal { get; }
     private string Set { get; }
     private string SetMember { get; }
     private string Parameter { get; }
     private string Key { get; }
+    private IReadOnlyList<string> KeyPath { get; }
     private ExpressionSyntax KeyExpression { get; }
     private string? Cancellation { get; }
     private bool IsAsync { get; }
-    private string Terminal { get; }
 
     public static BatchedLookupPlan? TryCreate(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
     {
-        var token = root.FindToken(diagnostic.Location.SourceSpan.Start);
-        if (token.Parent is not IdentifierNameSyntax { Parent: MemberAccessExpressionSyntax access } name
-            || access.Name != name
-            || access.Parent is not InvocationExpressionSyntax invocation)
+        if (!TryMatchQuery(root, diagnostic, out var query) || query is null)
         {
             return null;
         }
 
-        var method = name.Identifier.ValueText;
-        var isAsync = method.EndsWith("Async", System.StringComparison.Ordinal);
-        var terminal = isAsync ? method.Substring(0, method.Length - "Async".Length) : method;
-        ExpressionSyntax replaced = invocation;
-        if (isAsync)
+        if (query.Shape == Shape.Exists && !HasEnumerableToHashSet(model))
         {
-            if (invocation.Parent is not AwaitExpressionSyntax awaited)
-            {
-                return null;
-            }
-
-            replaced = awaited;
+            return null;
         }
 
-        ExpressionSyntax setExpression;
-        LambdaExpressionSyntax predicate;
-        string? cancellation = null;
-        var arguments = invocation.ArgumentList.Arguments;
-        switch (terminal)
-        {
-            case "First" or "FirstOrDefault" or "Single" or "SingleOrDefault":
-                if (arguments.Count < 1 || arguments.Count > (isAsync ? 2 : 1) || arguments[0].Expression is not LambdaExpressionSyntax lambda)
-                {
-                    return null;
-                }
-
-                predicate = lambda;
-                cancellation = arguments.Count == 2 ? arguments[1].Expression.ToString() : null;
-                setExpression = access.Expression;
-                break;
-            case "ToList" or "ToArray":
-                if (arguments.Count > (isAsync ? 1 : 0)
-                    || access.Expression is not InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Where" } where } whereCall
-                    || whereCall.ArgumentList.Arguments.Count != 1
-                    || whereCall.ArgumentList.Arguments[0].Expression is not LambdaExpressionSyntax whereLambda)
-                {
-                    return null;
-                }
-
-                predicate = whereLambda;
-                cancellation = arguments.Count == 1 ? arguments[0].Expression.ToString() : null;
-                setExpression = where.Expression;
-                break;
-            default:
-                return null;
-        }
-
-        if (IsNotDbSet(model, setExpression, cancellationToken)
-            || GetLoop(invocation) is not { } loop
-            || !IsStableCollection(model, loop.Expression, cancellationToken)
-            || WritesToDatabase(loop.Statement)
-            || UsesLoopLocals(model, loop, setExpression, cancellationToken)
-            || (cancellation is not null && UsesLoopLocals(model, loop, invocation.ArgumentList.Arguments.Last().Expression, cancellationToken)))
+        if (IsNotDbSet(model, query.Set, cancellationToken)
+            || LoopItems.Find(query.Anchor, model, cancellationToken) is not { } items
+            || WritesToDatabase(items.Body)
+            || items.ReadsLoopLocals(query.Set, model, cancellationToken)
+            || (query.Cancellation is not null && items.ReadsLoopLocals(query.Cancellation, model, cancellationToken)))
         {
             return null;
         }
 
         // e => e.Key == item.X (either side).
-        if (SingleParameter(predicate) is not { } parameter
-            || predicate.Body is not BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression } equals)
+        if (SingleParameter(query.Predicate) is not { } parameter
+            || query.Predicate.Body is not BinaryExpressionSyntax { RawKind: (int)SyntaxKind.EqualsExpression } equals)
         {
             return null;
         }
 
         ExpressionSyntax keyExpression;
         MemberAccessExpressionSyntax keyAccess;
-        if (IsParameterMember(equals.Left, parameter) is { } left && IsLoopKey(equals.Right, loop))
+        List<string> keyPath;
+        if (IsParameterMember(equals.Left, parameter) is { } left && items.IsKeyPath(equals.Right, model, cancellationToken, out keyPath))
         {
             keyAccess = left;
             keyExpression = equals.Right;
         }
-        else if (IsParameterMember(equals.Right, parameter) is { } right && IsLoopKey(equals.Left, loop))
+        else if (IsParameterMember(equals.Right, parameter) is { } right && items.IsKeyPath(equals.Left, model, cancellationToken, out keyPath))
         {
             keyAccess = right;
             keyExpression = equals.Left;
@@ -139,7 +113,7 @@ internal sealed partial class BatchedLookupPlan : IBatchedLoopPlan
         }
 
         // The keys are read before the loop: the body must not change them (`order.CustomerId = …`).
-        if (keyExpression is MemberAccessExpressionSyntax keyMember && AssignsMember(loop.Statement, keyMember.Name.Identifier.ValueText))
+        if (AssignsAnyMember(items.Body, keyPath))
         {
             return null;
         }
@@ -151,57 +125,70 @@ internal sealed partial class BatchedLookupPlan : IBatchedLoopPlan
             return null;
         }
 
-        var setMember = setExpression switch
+        var setMember = UnderShaping(query.Set) switch
         {
             MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
             IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
             _ => "items",
         };
 
-        return new BatchedLookupPlan(loop, replaced, setExpression.ToString(), setMember, parameter, keyAccess.Name.Identifier.ValueText, keyExpression, cancellation, isAsync, terminal);
+        return new BatchedLookupPlan(model, items, query.Replaced, query.Shape, query.Terminal, query.Set.ToString(), setMember, parameter,
+            keyAccess.Name.Identifier.ValueText, keyPath, keyExpression, query.Cancellation?.ToString(), query.IsAsync);
     }
 
-    /// <summary>Inserts the key list and the lookup before the loop and reads the lookup in the loop.</summary>
+    /// <summary>Inserts the key list and the batched result before the loop and reads the result in the loop.</summary>
     public void Apply(SyntaxEditor editor, HashSet<string> takenNames)
     {
-        var keysName = Reserve(takenNames, Camel(KeyExpression is MemberAccessExpressionSyntax member ? member.Name.Identifier.ValueText : Key) + "s");
-        var lookupName = Reserve(takenNames, Camel(SetMember) + "By" + Key);
-        var variable = Loop.Identifier.ValueText;
-        var keys = KeyExpression is IdentifierNameSyntax
-            ? $"{Loop.Expression}.Distinct().ToList()"
-            : $"{Loop.Expression}.Select({variable} => {KeyExpression}).Distinct().ToList()";
+        var keysName = LoopItems.Reserve(takenNames, LoopItems.Camel(KeyPath.Count > 0 ? KeyPath[KeyPath.Count - 1] : Key) + "s");
+        var keys = Items.RenderKeys(KeyPath, Model, takenNames);
         var filtered = $"{Set}.Where({Parameter} => {keysName}.Contains({Parameter}.{Key}))";
-        var lookup = IsAsync
-            ? $"(await {filtered}.ToListAsync({Cancellation})).ToLookup({Parameter} => {Parameter}.{Key})"
-            : $"{filtered}.ToLookup({Parameter} => {Parameter}.{Key})";
-
-        var indentation = Loop.GetLeadingTrivia().Where(t => t.IsKind(SyntaxKind.WhitespaceTrivia)).LastOrDefault();
-        var newLine = Loop.GetTrailingTrivia().Where(t => t.IsKind(SyntaxKind.EndOfLineTrivia)).LastOrDefault();
-        if (newLine == default)
+        string resultName, query, inMemory, read;
+        switch (ShapeKind)
         {
-            newLine = ElasticCarriageReturnLineFeed;
+            case Shape.Exists:
+                resultName = LoopItems.Reserve(takenNames, LoopItems.Camel(Key) + "sWith" + SetMember);
+                query = $"{filtered}.Select({Parameter} => {Parameter}.{Key}).Distinct()";
+                inMemory = ".ToHashSet()";
+                read = $"{resultName}.Contains({KeyExpression})";
+                break;
+            case Shape.Count:
+                var group = LoopItems.FreshLambdaParameter(Model, Loop, "g");
+                resultName = LoopItems.Reserve(takenNames, LoopItems.Camel(Singular(SetMember)) + "CountsBy" + Key);
+                query = $"{filtered}.GroupBy({Parameter} => {Parameter}.{Key}).Select({group} => new {{ {group}.Key, Count = {group}.{Terminal}() }})";
+                inMemory = $".ToLookup({group} => {group}.Key, {group} => {group}.Count)";
+                read = $"{resultName}[{KeyExpression}].Sum()";
+                break;
+            default:
+                resultName = LoopItems.Reserve(takenNames, LoopItems.Camel(SetMember) + "By" + Key);
+                query = filtered;
+                inMemory = $".ToLookup({Parameter} => {Parameter}.{Key})";
+                read = ShapeKind switch
+                {
+                    Shape.Element => $"{resultName}[{KeyExpression}].{Terminal}()",
+                    Shape.Materialized => $"{resultName}[{KeyExpression}].{Terminal}()",
+                    _ => $"{resultName}[{KeyExpression}]",
+                };
+                break;
         }
 
-        editor.InsertBefore(Loop, Statement($"var {keysName} = {keys};", indentation, newLine));
-        editor.InsertBefore(Loop, Statement($"var {lookupName} = {lookup};", indentation, newLine));
-
-        var read = ParseExpression($"{lookupName}[{KeyExpression}].{Terminal}()").WithTriviaFrom(Replaced);
-        editor.ReplaceNode(Replaced, read);
+        var batched = IsAsync ? $"(await {query}.ToListAsync({Cancellation})){inMemory}" : query + inMemory;
+        Items.InsertBeforeLoop(editor, takenNames, $"var {keysName} = {keys};", $"var {resultName} = {batched};");
+        editor.ReplaceNode(Replaced, ParseExpression(read).WithTriviaFrom(Replaced));
     }
 
-    private static StatementSyntax Statement(string text, SyntaxTrivia indentation, SyntaxTrivia newLine) =>
-        ParseStatement(text).WithLeadingTrivia(indentation).WithTrailingTrivia(newLine).WithAdditionalAnnotations(Formatter.Annotation);
-
-    private static string Reserve(HashSet<string> taken, string preferred)
+    private static ExpressionSyntax UnderShaping(ExpressionSyntax set)
     {
-        var candidate = preferred;
-        for (var i = 2; !taken.Add(candidate); i++)
+        while (set is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax inner })
         {
-            candidate = preferred + i;
+            set = inner.Expression;
         }
 
-        return candidate;
+        return set;
     }
 
-    private static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name.Substring(1);
+    private static string Singular(string name) => name.Length > 1 && name.EndsWith("s", System.StringComparison.Ordinal) ? name.Substring(0, name.Length - 1) : name;
+
+    private static bool HasEnumerableToHashSet(SemanticModel model) =>
+        WellKnownTypeProvider.GetOrCreate(model.Compilation).Get("System.Linq.Enumerable") is { } enumerable
+        && !enumerable.GetMembers("ToHashSet").IsEmpty;
 }

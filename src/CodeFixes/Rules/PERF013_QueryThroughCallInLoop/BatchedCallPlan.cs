@@ -35,6 +35,8 @@ internal sealed class BatchedCallPlan : IBatchedLoopPlan
     }
 
     public ForEachStatementSyntax Loop { get; }
+
+    StatementSyntax IBatchedLoopPlan.Loop => Loop;
     private ExpressionSyntax Replaced { get; }
     private ExpressionSyntax Receiver { get; }
     private string Batched { get; }
