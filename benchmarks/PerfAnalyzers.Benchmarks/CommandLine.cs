@@ -15,6 +15,9 @@ public sealed class CommandLine
           bench            analyzer benchmark at --sizes (default 10k)
           pathological     a 5,000-statement method and loops nested 50 deep
           no-data          the N+1 analyzers on a compilation without EF Core, Dapper or ADO.NET
+          small-projects   --projects N (default 50) projects of 1-2k lines with EF Core, each its own compilation;
+                           per-rule time summed over them. --compare DLL: another build's PerfAnalyzers.Analyzers.dll,
+                           measured turn about with this one ("before" / "after")
           profile          all PerfAnalyzers analyzers on one thread, --reps times, at the first of --sizes
                            (a steady workload for `dotnet-trace collect -- <this command>`)
           scaling          rebuild results/scaling.md from the per-size results
@@ -38,6 +41,8 @@ public sealed class CommandLine
     public string? Output { get; init; }
     public string? PerfReport { get; init; }
     public string? Results { get; init; }
+    public int Projects { get; init; } = 50;
+    public string? Compare { get; init; }
 
     public static CommandLine Parse(string[] args)
     {
@@ -55,6 +60,8 @@ public sealed class CommandLine
         string? output = null;
         string? perfReport = null;
         string? results = null;
+        var projects = 50;
+        string? compare = null;
         for (var i = 1; i < args.Length; i++)
         {
             switch (args[i])
@@ -87,12 +94,18 @@ public sealed class CommandLine
                 case "--results":
                     results = Value(args, ref i);
                     break;
+                case "--projects":
+                    projects = int.Parse(Value(args, ref i), CultureInfo.InvariantCulture);
+                    break;
+                case "--compare":
+                    compare = Value(args, ref i);
+                    break;
                 default:
                     throw new ArgumentException("unknown option " + args[i]);
             }
         }
 
-        return new CommandLine { Command = args[0], Sizes = sizes, Repetitions = reps, Peers = peers, Alone = alone, WithGc = withGc, Seed = seed, Output = output, PerfReport = perfReport, Results = results };
+        return new CommandLine { Command = args[0], Sizes = sizes, Repetitions = reps, Peers = peers, Alone = alone, WithGc = withGc, Seed = seed, Output = output, PerfReport = perfReport, Results = results, Projects = projects, Compare = compare };
     }
 
     /// <summary>"10k" is 10,000 lines, "1m" a million.</summary>

@@ -57,6 +57,8 @@ public static class Commands
                 return failed ? 1 : 0;
             }
 
+            case "small-projects":
+                return await SmallProjectsAsync(command.Projects, command.Repetitions ?? 5, command.Compare, command.Seed, ct) ? 0 : 1;
             case "profile":
                 return await ProfileAsync(command.Sizes[0], command.Repetitions ?? 10, command.Seed, ct) ? 0 : 1;
             case "pathological":
@@ -112,6 +114,22 @@ public static class Commands
         Emit(page, CommandLine.SizeLabel(size) + ".md");
         ScalingReport.Save(ResultsDirectory, CommandLine.SizeLabel(size), result);
         return Verdict(result.CountsMatch, result.AnalyzerExceptions.ToList());
+    }
+
+    private static async Task<bool> SmallProjectsAsync(int projects, int repetitions, string? compare, int seed, CancellationToken ct)
+    {
+        var loadAtStart = MachineInfo.LoadAverage();
+        var builds = new List<AnalyzerBuild>();
+        if (compare is not null)
+        {
+            builds.Add(new AnalyzerBuild("before", AnalyzerSets.FromAssembly(compare)));
+        }
+
+        builds.Add(new AnalyzerBuild(compare is null ? "this build" : "after", AnalyzerSets.Ours()));
+        var result = await SmallProjectsBenchmark.RunAsync(projects, repetitions, seed, builds, Log, ct);
+        Emit(SmallProjectsReport.Render(result, MachineInfo.Describe(), loadAtStart), "small-projects.md");
+        var countsMatch = result.Builds.All(b => result.Expected.All(e => (b.DiagnosticCounts.TryGetValue(e.Key, out var n) ? n : 0) == e.Value));
+        return Verdict(countsMatch, result.Builds.SelectMany(b => b.AnalyzerExceptions).ToList());
     }
 
     /// <summary>Only PerfAnalyzers, all together on one thread, again and again: a steady workload to attach a profiler to.</summary>
