@@ -62,13 +62,14 @@ public static class SmallProjectsBenchmark
 {
     public static async Task<SmallProjectsResult> RunAsync(
         int projectCount,
+        (int Min, int Max) projectLines,
         int repetitions,
         int seed,
         IReadOnlyList<AnalyzerBuild> builds,
         Action<string> log,
         CancellationToken cancellationToken)
     {
-        var projects = await CreateProjectsAsync(projectCount, seed, cancellationToken).ConfigureAwait(false);
+        var projects = await CreateProjectsAsync(projectCount, projectLines, seed, cancellationToken).ConfigureAwait(false);
         log($"{projects.Count} projects, {projects.Sum(p => p.Solution.Lines):N0} lines; {string.Join(", ", builds.Select(b => $"{b.Label}: {b.Analyzers.Length} analyzers"))}");
 
         var warmup = (await BenchmarkCompilation.CreateAsync(SolutionGenerator.Generate(2_000, seed: 1), cancellationToken).ConfigureAwait(false)).Compilation;
@@ -143,16 +144,17 @@ public static class SmallProjectsBenchmark
     }
 
     /// <summary>
-    /// Projects of 1,000 to 2,000 lines, each with the shared EF Core model, its own seed and its own turn in the rules'
+    /// Projects of <paramref name="projectLines"/> lines (1,000 to 2,000 by default; a size below the model's own gives
+    /// projects of the EF Core model alone, whose analyzer time is the fixed cost per compilation), each with the shared EF Core model, its own seed and its own turn in the rules'
     /// order, so together they carry every rule's smells without every project carrying the same one.
     /// </summary>
-    public static async Task<IReadOnlyList<SmallProject>> CreateProjectsAsync(int projectCount, int seed, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<SmallProject>> CreateProjectsAsync(int projectCount, (int Min, int Max) projectLines, int seed, CancellationToken cancellationToken)
     {
         var random = new Random(seed);
         var projects = new List<SmallProject>();
         for (var i = 0; i < projectCount; i++)
         {
-            var solution = SolutionGenerator.Generate(random.Next(1_000, 2_001), seed + i, firstModule: i * 3);
+            var solution = SolutionGenerator.Generate(random.Next(projectLines.Min, projectLines.Max + 1), seed + i, firstModule: i * 3);
             var compilation = (await BenchmarkCompilation.CreateAsync(solution, cancellationToken).ConfigureAwait(false)).Compilation;
             projects.Add(new SmallProject(solution, compilation.WithAssemblyName($"Small.Project{i + 1:D2}")));
         }
