@@ -14,6 +14,9 @@ namespace PerfAnalyzers.Benchmarks.Analysis;
 public sealed record RuleConfigurationResult(string Label, IReadOnlyList<double> ExecutionMs, int Diagnostics, IReadOnlyList<string> AnalyzerExceptions)
 {
     public double MedianMs => AnalyzerRunner.Median(ExecutionMs);
+
+    /// <summary>The least disturbed repetition: on a shared machine, the nearest to the analyzer's own cost.</summary>
+    public double MinimumMs => ExecutionMs.Count == 0 ? 0 : ExecutionMs.Min();
 }
 
 public sealed record RuleVersusPeersResult(string RuleId, BenchmarkCompilation Compilation, int Repetitions, int Expected, IReadOnlyList<RuleConfigurationResult> Configurations);
