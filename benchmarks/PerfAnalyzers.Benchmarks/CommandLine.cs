@@ -15,7 +15,13 @@ public sealed class CommandLine
           bench            analyzer benchmark at --sizes (default 10k)
           pathological     a 5,000-statement method and loops nested 50 deep
           no-data          the N+1 analyzers on a compilation without EF Core, Dapper or ADO.NET
-          profile          all PerfAnalyzers analyzers on one thread, --reps times, at the first of --sizes
+          small-projects   --projects N (default 50) projects of 1-2k lines with EF Core, each its own compilation;
+                           per-rule time summed over them. --compare DLL: another build's PerfAnalyzers.Analyzers.dll,
+                           measured turn about with this one ("before" / "after"). --project-lines 1k-2k: the size
+                           range (a size below the EF Core model's, e.g. 1-1, gives the model alone: the fixed cost)
+          rule-vs-peers    --rule PERF030: that rule alone against its nearest peer rules at the first of --sizes, on one
+                           thread, turn about (with --compare DLL, also that build's analyzer of the rule)
+          profile          all PerfAnalyzers analyzers (or --rule's) on one thread, --reps times, at the first of --sizes
                            (a steady workload for `dotnet-trace collect -- <this command>`)
           scaling          rebuild results/scaling.md from the per-size results
           generate         print the generated solution's size, expected counts and hash
@@ -38,6 +44,10 @@ public sealed class CommandLine
     public string? Output { get; init; }
     public string? PerfReport { get; init; }
     public string? Results { get; init; }
+    public int Projects { get; init; } = 50;
+    public string? Rule { get; init; }
+    public string? Compare { get; init; }
+    public (int Min, int Max) ProjectLines { get; init; } = (1_000, 2_000);
 
     public static CommandLine Parse(string[] args)
     {
@@ -55,6 +65,10 @@ public sealed class CommandLine
         string? output = null;
         string? perfReport = null;
         string? results = null;
+        var projects = 50;
+        string? rule = null;
+        string? compare = null;
+        var projectLines = (Min: 1_000, Max: 2_000);
         for (var i = 1; i < args.Length; i++)
         {
             switch (args[i])
@@ -87,12 +101,25 @@ public sealed class CommandLine
                 case "--results":
                     results = Value(args, ref i);
                     break;
+                case "--projects":
+                    projects = int.Parse(Value(args, ref i), CultureInfo.InvariantCulture);
+                    break;
+                case "--project-lines":
+                    var range = Value(args, ref i).Split('-');
+                    projectLines = (ParseSize(range[0]), ParseSize(range[^1]));
+                    break;
+                case "--rule":
+                    rule = Value(args, ref i).ToUpperInvariant();
+                    break;
+                case "--compare":
+                    compare = Value(args, ref i);
+                    break;
                 default:
                     throw new ArgumentException("unknown option " + args[i]);
             }
         }
 
-        return new CommandLine { Command = args[0], Sizes = sizes, Repetitions = reps, Peers = peers, Alone = alone, WithGc = withGc, Seed = seed, Output = output, PerfReport = perfReport, Results = results };
+        return new CommandLine { Command = args[0], Sizes = sizes, Repetitions = reps, Peers = peers, Alone = alone, WithGc = withGc, Seed = seed, Output = output, PerfReport = perfReport, Results = results, Projects = projects, Compare = compare, ProjectLines = projectLines, Rule = rule };
     }
 
     /// <summary>"10k" is 10,000 lines, "1m" a million.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
@@ -57,8 +58,12 @@ public static class Commands
                 return failed ? 1 : 0;
             }
 
+            case "small-projects":
+                return await SmallProjectsAsync(command.Projects, command.ProjectLines, command.Repetitions ?? 5, command.Compare, command.Seed, ct) ? 0 : 1;
+            case "rule-vs-peers":
+                return await RuleVersusPeersAsync(command.Rule ?? throw new ArgumentException("rule-vs-peers needs --rule"), command.Sizes[0], command.Repetitions ?? 5, command.Compare, command.Seed, ct) ? 0 : 1;
             case "profile":
-                return await ProfileAsync(command.Sizes[0], command.Repetitions ?? 10, command.Seed, ct) ? 0 : 1;
+                return await ProfileAsync(command.Sizes[0], command.Repetitions ?? 10, command.Rule, command.Seed, ct) ? 0 : 1;
             case "pathological":
                 return await PathologicalAsync(command.Repetitions ?? 5, ct) ? 0 : 1;
             case "no-data":
@@ -114,12 +119,37 @@ public static class Commands
         return Verdict(result.CountsMatch, result.AnalyzerExceptions.ToList());
     }
 
+    private static async Task<bool> SmallProjectsAsync(int projects, (int Min, int Max) projectLines, int repetitions, string? compare, int seed, CancellationToken ct)
+    {
+        var loadAtStart = MachineInfo.LoadAverage();
+        var builds = new List<AnalyzerBuild>();
+        if (compare is not null)
+        {
+            builds.Add(new AnalyzerBuild("before", AnalyzerSets.FromAssembly(compare)));
+        }
+
+        builds.Add(new AnalyzerBuild(compare is null ? "this build" : "after", AnalyzerSets.Ours()));
+        var result = await SmallProjectsBenchmark.RunAsync(projects, projectLines, repetitions, seed, builds, Log, ct);
+        Emit(SmallProjectsReport.Render(result, MachineInfo.Describe(), loadAtStart), "small-projects.md");
+        var countsMatch = result.Builds.All(b => result.Expected.All(e => (b.DiagnosticCounts.TryGetValue(e.Key, out var n) ? n : 0) == e.Value));
+        return Verdict(countsMatch, result.Builds.SelectMany(b => b.AnalyzerExceptions).ToList());
+    }
+
+    private static async Task<bool> RuleVersusPeersAsync(string rule, int size, int repetitions, string? compare, int seed, CancellationToken ct)
+    {
+        var loadAtStart = MachineInfo.LoadAverage();
+        var result = await RuleVersusPeers.RunAsync(rule, size, repetitions, compare, seed, Log, ct);
+        Emit(RuleVersusPeersReport.Render(result, MachineInfo.Describe(), loadAtStart), $"{rule}-vs-peers-{CommandLine.SizeLabel(size)}.md");
+        var ours = result.Configurations.Where(c => c.Label.StartsWith(rule, StringComparison.Ordinal)).ToList();
+        return Verdict(ours.All(c => c.Diagnostics == result.Expected), result.Configurations.SelectMany(c => c.AnalyzerExceptions).ToList());
+    }
+
     /// <summary>Only PerfAnalyzers, all together on one thread, again and again: a steady workload to attach a profiler to.</summary>
-    private static async Task<bool> ProfileAsync(int size, int repetitions, int seed, CancellationToken ct)
+    private static async Task<bool> ProfileAsync(int size, int repetitions, string? rule, int seed, CancellationToken ct)
     {
         var compilation = await BenchmarkCompilation.CreateAsync(SolutionGenerator.Generate(size, seed), ct);
         var warmup = (await BenchmarkCompilation.CreateAsync(SolutionGenerator.Generate(2_000, seed: 1), ct)).Compilation;
-        var ours = AnalyzerSets.Ours();
+        var ours = rule is null ? AnalyzerSets.Ours() : AnalyzerSets.Ours().Where(a => AnalyzerSets.RuleIds(a).Contains(rule)).ToImmutableArray();
         var exceptions = new List<string>();
         for (var i = 0; i < repetitions; i++)
         {

@@ -146,7 +146,7 @@ public static class AnalyzerRunner
     }
 
     /// <summary>Everything an analyzer registered beyond its compilation-start action: zero means it does no work.</summary>
-    private static int RegisteredActions(AnalyzerTelemetryInfo t) =>
+    internal static int RegisteredActions(AnalyzerTelemetryInfo t) =>
         t.CompilationActionsCount + t.CompilationEndActionsCount + t.SemanticModelActionsCount + t.SyntaxTreeActionsCount
         + t.AdditionalFileActionsCount + t.SymbolActionsCount + t.SymbolStartActionsCount + t.SymbolEndActionsCount
         + t.SyntaxNodeActionsCount + t.CodeBlockStartActionsCount + t.CodeBlockEndActionsCount + t.CodeBlockActionsCount
@@ -168,7 +168,7 @@ public static class AnalyzerRunner
     /// a bare clone builds them on its first symbol lookup, which would charge the compiler's work to whichever
     /// analyzer's compilation-start action asks first.
     /// </summary>
-    private static Compilation Declared(Compilation compilation)
+    internal static Compilation Declared(Compilation compilation)
     {
         var clone = compilation.Clone();
         _ = clone.Assembly.GlobalNamespace.GetMembers();

@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.IO;
 using System.Linq;
+using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PerfAnalyzers.Testing;
@@ -12,6 +14,21 @@ namespace PerfAnalyzers.Benchmarks.Analysis;
 public static class AnalyzerSets
 {
     public static ImmutableArray<DiagnosticAnalyzer> Ours() => RuleAssemblies.CreateAnalyzers().ToImmutableArray();
+
+    /// <summary>
+    /// The analyzers of another build of PerfAnalyzers (an earlier commit's PerfAnalyzers.Analyzers.dll), loaded beside
+    /// this build's so the two can be measured in one process, turn about.
+    /// </summary>
+    public static ImmutableArray<DiagnosticAnalyzer> FromAssembly(string path)
+    {
+        path = Path.GetFullPath(path);
+        var assembly = new AnalyzerLoadContext([Path.GetDirectoryName(path)!]).LoadFromAssemblyPath(path);
+        return assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
+            .OrderBy(t => t.Name, StringComparer.Ordinal)
+            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
+            .ToImmutableArray();
+    }
 
     public static IReadOnlyList<string> RuleIds(DiagnosticAnalyzer analyzer) =>
         analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct(StringComparer.Ordinal).OrderBy(id => id, StringComparer.Ordinal).ToList();

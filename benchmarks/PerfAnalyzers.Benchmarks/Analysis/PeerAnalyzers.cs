@@ -4,7 +4,6 @@ using System.Collections.Immutable;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using System.Runtime.Loader;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -100,7 +99,7 @@ public static class PeerAnalyzers
     private static ImmutableArray<DiagnosticAnalyzer> LoadAnalyzers(string packageDirectory)
     {
         var files = AnalyzerFiles(Path.Combine(packageDirectory, "analyzers"));
-        var context = new PeerLoadContext(files.Select(Path.GetDirectoryName).Distinct().ToArray()!);
+        var context = new AnalyzerLoadContext(files.Select(Path.GetDirectoryName).Distinct().ToArray()!);
         var analyzers = ImmutableArray.CreateBuilder<DiagnosticAnalyzer>();
         foreach (var file in files)
         {
@@ -171,33 +170,5 @@ public static class PeerAnalyzers
         }
 
         return null;
-    }
-
-    /// <summary>Resolves a peer's own dependencies from its folders; the compiler assemblies come from the host.</summary>
-    private sealed class PeerLoadContext(string[] directories) : AssemblyLoadContext(isCollectible: false)
-    {
-        protected override Assembly? Load(AssemblyName assemblyName)
-        {
-            if (assemblyName.Name is null || IsSharedWithHost(assemblyName.Name))
-            {
-                return null;
-            }
-
-            foreach (var directory in directories)
-            {
-                var candidate = Path.Combine(directory, assemblyName.Name + ".dll");
-                if (File.Exists(candidate))
-                {
-                    return LoadFromAssemblyPath(candidate);
-                }
-            }
-
-            return null;
-        }
-
-        /// <summary>The compiler and framework assemblies: one copy, the host's, or the analyzer types would not match.</summary>
-        private static bool IsSharedWithHost(string name) =>
-            name is "Microsoft.CodeAnalysis" or "Microsoft.CodeAnalysis.CSharp" or "Microsoft.CodeAnalysis.Workspaces" or "Microsoft.CodeAnalysis.CSharp.Workspaces"
-            || name.StartsWith("System.", StringComparison.Ordinal);
     }
 }

@@ -22,7 +22,9 @@ public static class SolutionGenerator
         "Loyalty", "Procurement", "Payments", "Warehouse", "Invoicing", "Support", "Marketing", "Fulfillment",
     ];
 
-    public static SyntheticSolution Generate(int targetLines, int seed = DefaultSeed, bool includeDataAccess = true)
+    /// <param name="firstModule">Where the rules' and look-alikes' turns start: small projects generated with different
+    /// values carry different smells, not all the first rule's.</param>
+    public static SyntheticSolution Generate(int targetLines, int seed = DefaultSeed, bool includeDataAccess = true, int firstModule = 0)
     {
         var random = new Random(seed);
         var expected = RuleIds.ToDictionary(id => id, _ => 0, StringComparer.Ordinal);
@@ -57,13 +59,13 @@ public static class SolutionGenerator
                 }
             }
 
-            var rule = rules[module % rules.Length];
+            var rule = rules[(module + firstModule) % rules.Length];
             var shapes = smells.Where(s => s.RuleId == rule).ToArray();
             var smell = shapes[random.Next(shapes.Length)];
             Insert(methods[smell.Kind], smell.Code, random);
             expected[rule]++;
 
-            var lookAlike = lookAlikes[module % lookAlikes.Length];
+            var lookAlike = lookAlikes[(module + firstModule) % lookAlikes.Length];
             Insert(methods[lookAlike.Kind], lookAlike.Template.Code, random);
 
             foreach (var kind in kinds)

@@ -9,6 +9,19 @@ namespace PerfAnalyzers.Benchmarks.Reporting;
 /// <summary>Where and with what the numbers were taken.</summary>
 public static class MachineInfo
 {
+    /// <summary>The 1, 5 and 15-minute load averages, or "unknown".</summary>
+    public static string LoadAverage()
+    {
+        try
+        {
+            return File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+        }
+        catch (IOException)
+        {
+            return "unknown";
+        }
+    }
+
     public static string Describe()
     {
         var cpu = "unknown CPU";

@@ -9,62 +9,89 @@ namespace PerfAnalyzers.Infrastructure;
 /// </summary>
 internal sealed class DataAccessTypes
 {
+    private readonly WellKnownTypeProvider _provider;
+    // The types only some candidates need are looked up when one does; the rest, needed by the first filters, at once.
+    private readonly LazyType _relationalDatabaseFacadeExtensions;
+    private readonly LazyType _navigationEntry;
+    private readonly LazyType _lazyLoader;
+    private readonly LazyType _asyncEnumerable;
+    private readonly LazyType _parallel;
+    private readonly LazyType _thread;
+    private readonly LazyType _periodicTimer;
+    private readonly LazyType _cancellationTokenSource;
+    private readonly LazyType _channelReader;
+    private readonly LazyType _blockingCollection;
+    private readonly LazyType _moreEnumerable;
+    private ImmutableArray<INamedTypeSymbol> _asyncEnumerableDefinitions;
+
     private DataAccessTypes(WellKnownTypeProvider types)
     {
+        _provider = types;
         DbContext = types.Get("Microsoft.EntityFrameworkCore.DbContext");
         DbSet = types.Get("Microsoft.EntityFrameworkCore.DbSet`1");
         EfQueryableExtensions = types.Get("Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions");
         RelationalQueryableExtensions = types.Get("Microsoft.EntityFrameworkCore.RelationalQueryableExtensions");
-        RelationalDatabaseFacadeExtensions = types.Get("Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions");
-        NavigationEntry = types.Get("Microsoft.EntityFrameworkCore.ChangeTracking.NavigationEntry");
-        LazyLoader = types.Get("Microsoft.EntityFrameworkCore.Infrastructure.ILazyLoader");
+        _relationalDatabaseFacadeExtensions = new LazyType(types, "Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions");
+        _navigationEntry = new LazyType(types, "Microsoft.EntityFrameworkCore.ChangeTracking.NavigationEntry");
+        _lazyLoader = new LazyType(types, "Microsoft.EntityFrameworkCore.Infrastructure.ILazyLoader");
         SqlMapper = types.Get("Dapper.SqlMapper");
         DbCommand = types.Get("System.Data.Common.DbCommand");
         IDbCommand = types.Get("System.Data.IDbCommand");
         Queryable = types.Get("System.Linq.Queryable");
         Enumerable = types.Get("System.Linq.Enumerable");
-        AsyncEnumerable = types.Get("System.Linq.AsyncEnumerable");
-        // .NET 10 and the System.Linq.Async package both define it; a project may see both.
-        AsyncEnumerableDefinitions = types.GetAll("System.Linq.AsyncEnumerable");
+        _asyncEnumerable = new LazyType(types, "System.Linq.AsyncEnumerable");
         IQueryable = types.Get("System.Linq.IQueryable");
         List = types.Get("System.Collections.Generic.List`1");
-        Parallel = types.Get("System.Threading.Tasks.Parallel");
+        _parallel = new LazyType(types, "System.Threading.Tasks.Parallel");
         Task = types.Get("System.Threading.Tasks.Task");
-        Thread = types.Get("System.Threading.Thread");
-        PeriodicTimer = types.Get("System.Threading.PeriodicTimer");
+        _thread = new LazyType(types, "System.Threading.Thread");
+        _periodicTimer = new LazyType(types, "System.Threading.PeriodicTimer");
         CancellationToken = types.Get("System.Threading.CancellationToken");
-        CancellationTokenSource = types.Get("System.Threading.CancellationTokenSource");
-        ChannelReader = types.Get("System.Threading.Channels.ChannelReader`1");
-        BlockingCollection = types.Get("System.Collections.Concurrent.BlockingCollection`1");
+        _cancellationTokenSource = new LazyType(types, "System.Threading.CancellationTokenSource");
+        _channelReader = new LazyType(types, "System.Threading.Channels.ChannelReader`1");
+        _blockingCollection = new LazyType(types, "System.Collections.Concurrent.BlockingCollection`1");
         // MoreLINQ's Batch: the batching operator of the most used LINQ extension library.
-        MoreEnumerable = types.Get("MoreLinq.MoreEnumerable");
+        _moreEnumerable = new LazyType(types, "MoreLinq.MoreEnumerable");
     }
 
     public INamedTypeSymbol? DbContext { get; }
     public INamedTypeSymbol? DbSet { get; }
     public INamedTypeSymbol? EfQueryableExtensions { get; }
     public INamedTypeSymbol? RelationalQueryableExtensions { get; }
-    public INamedTypeSymbol? RelationalDatabaseFacadeExtensions { get; }
-    public INamedTypeSymbol? NavigationEntry { get; }
-    public INamedTypeSymbol? LazyLoader { get; }
+    public INamedTypeSymbol? RelationalDatabaseFacadeExtensions => _relationalDatabaseFacadeExtensions.Value;
+    public INamedTypeSymbol? NavigationEntry => _navigationEntry.Value;
+    public INamedTypeSymbol? LazyLoader => _lazyLoader.Value;
     public INamedTypeSymbol? SqlMapper { get; }
     public INamedTypeSymbol? DbCommand { get; }
     public INamedTypeSymbol? IDbCommand { get; }
     public INamedTypeSymbol? Queryable { get; }
     public INamedTypeSymbol? Enumerable { get; }
-    public INamedTypeSymbol? AsyncEnumerable { get; }
-    public ImmutableArray<INamedTypeSymbol> AsyncEnumerableDefinitions { get; }
+    public INamedTypeSymbol? AsyncEnumerable => _asyncEnumerable.Value;
+    /// <summary>.NET 10 and the System.Linq.Async package both define it; a project may see both.</summary>
+    public ImmutableArray<INamedTypeSymbol> AsyncEnumerableDefinitions
+    {
+        get
+        {
+            // Looked up on first use (rare: a lambda handed to a method that is not Enumerable's); racing callers store the same answer.
+            if (_asyncEnumerableDefinitions.IsDefault)
+            {
+                _asyncEnumerableDefinitions = _provider.GetAll("System.Linq.AsyncEnumerable");
+            }
+
+            return _asyncEnumerableDefinitions;
+        }
+    }
     public INamedTypeSymbol? IQueryable { get; }
     public INamedTypeSymbol? List { get; }
-    public INamedTypeSymbol? Parallel { get; }
+    public INamedTypeSymbol? Parallel => _parallel.Value;
     public INamedTypeSymbol? Task { get; }
-    public INamedTypeSymbol? Thread { get; }
-    public INamedTypeSymbol? PeriodicTimer { get; }
+    public INamedTypeSymbol? Thread => _thread.Value;
+    public INamedTypeSymbol? PeriodicTimer => _periodicTimer.Value;
     public INamedTypeSymbol? CancellationToken { get; }
-    public INamedTypeSymbol? CancellationTokenSource { get; }
-    public INamedTypeSymbol? ChannelReader { get; }
-    public INamedTypeSymbol? BlockingCollection { get; }
-    public INamedTypeSymbol? MoreEnumerable { get; }
+    public INamedTypeSymbol? CancellationTokenSource => _cancellationTokenSource.Value;
+    public INamedTypeSymbol? ChannelReader => _channelReader.Value;
+    public INamedTypeSymbol? BlockingCollection => _blockingCollection.Value;
+    public INamedTypeSymbol? MoreEnumerable => _moreEnumerable.Value;
 
     public bool HasEntityFramework => DbContext is not null && DbSet is not null;
 

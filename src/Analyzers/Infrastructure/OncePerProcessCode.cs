@@ -1,3 +1,4 @@
+using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -10,22 +11,29 @@ namespace PerfAnalyzers.Infrastructure;
 /// </summary>
 internal sealed class OncePerProcessCode
 {
-    private readonly INamedTypeSymbol?[] _configurationTypes;
-
-    private OncePerProcessCode(INamedTypeSymbol?[] configurationTypes)
+    private static readonly string[] ConfigurationTypeNames =
     {
-        _configurationTypes = configurationTypes;
+        "Microsoft.Extensions.DependencyInjection.IServiceCollection",
+        "Microsoft.AspNetCore.Builder.IApplicationBuilder",
+        "Microsoft.AspNetCore.Routing.IEndpointRouteBuilder",
+        "Microsoft.Extensions.Hosting.IHostBuilder",
+        "Microsoft.Extensions.Hosting.IHostApplicationBuilder",
+        "Microsoft.AspNetCore.Builder.WebApplicationBuilder",
+    };
+
+    private readonly WellKnownTypeProvider _types;
+    // Looked up when a candidate first sits in a method that takes parameters; a project without ASP.NET Core or the
+    // generic host lacks most of them, and a missing type is the dearest lookup.
+    private INamedTypeSymbol?[]? _configurationTypes;
+
+    private OncePerProcessCode(WellKnownTypeProvider types)
+    {
+        _types = types;
     }
 
-    public static OncePerProcessCode Create(WellKnownTypeProvider types) => new(new[]
-    {
-        types.Get("Microsoft.Extensions.DependencyInjection.IServiceCollection"),
-        types.Get("Microsoft.AspNetCore.Builder.IApplicationBuilder"),
-        types.Get("Microsoft.AspNetCore.Routing.IEndpointRouteBuilder"),
-        types.Get("Microsoft.Extensions.Hosting.IHostBuilder"),
-        types.Get("Microsoft.Extensions.Hosting.IHostApplicationBuilder"),
-        types.Get("Microsoft.AspNetCore.Builder.WebApplicationBuilder"),
-    });
+    /// <summary>The compilation's instance, shared by the rules that ask (PERF040, PERF041).</summary>
+    public static OncePerProcessCode Create(WellKnownTypeProvider types) =>
+        types.GetOrCreateTable(static provider => new OncePerProcessCode(provider))!;
 
     /// <summary>
     /// True when <paramref name="operation"/> sits directly in such a member: a lambda or local function in between
@@ -93,7 +101,7 @@ internal sealed class OncePerProcessCode
 
     private bool IsConfigurationType(ITypeSymbol type)
     {
-        foreach (var configuration in _configurationTypes)
+        foreach (var configuration in ConfigurationTypes())
         {
             if (configuration is null)
             {
@@ -115,5 +123,23 @@ internal sealed class OncePerProcessCode
         }
 
         return false;
+    }
+
+    private INamedTypeSymbol?[] ConfigurationTypes()
+    {
+        if (Volatile.Read(ref _configurationTypes) is { } resolved)
+        {
+            return resolved;
+        }
+
+        var types = new INamedTypeSymbol?[ConfigurationTypeNames.Length];
+        for (var i = 0; i < types.Length; i++)
+        {
+            types[i] = _types.Get(ConfigurationTypeNames[i]);
+        }
+
+        // Racing callers resolve the same types; either array will do.
+        Volatile.Write(ref _configurationTypes, types);
+        return types;
     }
 }

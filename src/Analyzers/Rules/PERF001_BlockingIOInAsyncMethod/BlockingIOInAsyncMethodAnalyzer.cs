@@ -76,22 +76,24 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
     private sealed class Rule
     {
         private readonly AsyncCounterpartFinder _finder;
-        private readonly EfQuerySource? _ef;
         private readonly INamedTypeSymbol? _enumerable;
         private readonly INamedTypeSymbol? _queryable;
-        private readonly INamedTypeSymbol? _file;
-        private readonly SyncCallExclusions _exclusions;
-        private readonly BlockingIOEvidence _evidence;
+        // Built when the first candidate needs them, not when the rule starts on a compilation: the exclusions and
+        // the I/O evidence resolve some sixty types, most of them needed only once a call has an awaitable counterpart.
+        private readonly System.Lazy<EfQuerySource?> _ef;
+        private readonly LazyType _file;
+        private readonly System.Lazy<SyncCallExclusions> _exclusions;
+        private readonly System.Lazy<BlockingIOEvidence> _evidence;
 
         public Rule(WellKnownTypeProvider types, INamedTypeSymbol task)
         {
             _finder = new AsyncCounterpartFinder(types, task);
-            _ef = EfQuerySource.Create(types);
             _enumerable = types.Get("System.Linq.Enumerable");
             _queryable = types.Get("System.Linq.Queryable");
-            _file = types.Get("System.IO.File");
-            _exclusions = new SyncCallExclusions(types);
-            _evidence = new BlockingIOEvidence(types, _exclusions.IsExcludedOperand);
+            _ef = new System.Lazy<EfQuerySource?>(() => EfQuerySource.Create(types));
+            _file = new LazyType(types, "System.IO.File");
+            _exclusions = new System.Lazy<SyncCallExclusions>(() => new SyncCallExclusions(types));
+            _evidence = new System.Lazy<BlockingIOEvidence>(() => new BlockingIOEvidence(types, _exclusions.Value.IsExcludedOperand));
         }
 
         public void AnalyzeInvocation(OperationAnalysisContext context)
@@ -118,9 +120,9 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
             var definition = (method.ReducedFrom ?? method).OriginalDefinition;
             if (_finder.Find(definition) is null
                 || AsyncContext.FindAsyncFunction(invocation, context.ContainingSymbol, out _) is not { } function
-                || _exclusions.IsExcluded(invocation, method)
+                || _exclusions.Value.IsExcluded(invocation, method)
                 || BindCounterpart(invocation, syntax, definition, function) is not { } counterpart
-                || !_evidence.IsBlockingIO(invocation, counterpart, context.CancellationToken))
+                || !_evidence.Value.IsBlockingIO(invocation, counterpart, context.CancellationToken))
             {
                 return;
             }
@@ -137,7 +139,7 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
             }
 
             var collection = OperationValues.WithoutImplicitConversions(loop.Collection);
-            if (_ef is not null && _ef.IsQueryable(collection.Type) && _ef.IsEfQuery(collection))
+            if (_ef.Value is { } ef && ef.IsQueryable(collection.Type) && ef.IsEfQuery(collection))
             {
                 if (AsyncContext.FindAsyncFunction(loop, context.ContainingSymbol, out _) is not null)
                 {
@@ -149,7 +151,7 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
 
             // File.ReadLines has an IAsyncEnumerable counterpart: `await foreach` over File.ReadLinesAsync.
             if (collection is IInvocationOperation { TargetMethod: { Name: "ReadLines", IsStatic: true } readLines } invocation
-                && SymbolEqualityComparer.Default.Equals(readLines.ContainingType, _file)
+                && SymbolEqualityComparer.Default.Equals(readLines.ContainingType, _file.Value)
                 && invocation.Syntax is InvocationExpressionSyntax syntax
                 && InvocationSyntax.NameToken(syntax) is { } nameToken
                 && AsyncContext.FindAsyncFunction(loop, context.ContainingSymbol, out _) is not null
@@ -163,18 +165,18 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
         private void AnalyzeQueryOperator(OperationAnalysisContext context, IInvocationOperation invocation, InvocationExpressionSyntax syntax, SyntaxToken nameToken)
         {
             var method = invocation.TargetMethod;
-            if (_ef is null
-                || !EfExecutingOperators.Contains(method.Name)
+            if (!EfExecutingOperators.Contains(method.Name)
                 || invocation.Arguments.Length == 0
-                || syntax.Expression is not MemberAccessExpressionSyntax memberAccess)
+                || syntax.Expression is not MemberAccessExpressionSyntax memberAccess
+                || _ef.Value is not { } ef)
             {
                 return;
             }
 
             var source = invocation.Arguments[0].Value;
-            if (!_ef.IsQueryable(OperationValues.WithoutImplicitConversions(source).Type)
+            if (!ef.IsQueryable(OperationValues.WithoutImplicitConversions(source).Type)
                 || AsyncContext.FindAsyncFunction(invocation, context.ContainingSymbol, out _) is null
-                || !_ef.IsEfQuery(source))
+                || !ef.IsEfQuery(source))
             {
                 return;
             }
@@ -188,7 +190,7 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
                     InvocationSyntax.RenameSimpleName(memberAccess.Name, counterpartName)),
                 syntax.ArgumentList.WithArguments(syntax.ArgumentList.Arguments.Insert(0, SyntaxFactory.Argument(memberAccess.Expression))));
             if (BindSpeculatively(invocation, syntax, staticForm) is not { } counterpart
-                || !SymbolEqualityComparer.Default.Equals(counterpart.ContainingType, _ef.EfExtensions)
+                || !SymbolEqualityComparer.Default.Equals(counterpart.ContainingType, ef.EfExtensions)
                 || !_finder.TryGetAwaitedType(counterpart.ReturnType, out var awaited)
                 || awaited is null
                 || !SymbolEqualityComparer.Default.Equals(awaited, method.ReturnType))

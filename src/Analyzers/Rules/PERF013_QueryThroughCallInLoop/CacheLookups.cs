@@ -11,13 +11,15 @@ namespace PerfAnalyzers.Rules;
 /// </summary>
 internal sealed class CacheLookups
 {
-    private readonly INamedTypeSymbol? _memoryCache;
-    private readonly INamedTypeSymbol? _distributedCache;
+    // Looked up when a round trip's surroundings are first examined; projects without the caching abstractions lack
+    // both, and a missing type is the dearest lookup.
+    private readonly LazyType _memoryCache;
+    private readonly LazyType _distributedCache;
 
     public CacheLookups(WellKnownTypeProvider wellKnownTypes)
     {
-        _memoryCache = wellKnownTypes.Get("Microsoft.Extensions.Caching.Memory.IMemoryCache");
-        _distributedCache = wellKnownTypes.Get("Microsoft.Extensions.Caching.Distributed.IDistributedCache");
+        _memoryCache = new LazyType(wellKnownTypes, "Microsoft.Extensions.Caching.Memory.IMemoryCache");
+        _distributedCache = new LazyType(wellKnownTypes, "Microsoft.Extensions.Caching.Distributed.IDistributedCache");
     }
 
     /// <summary>
@@ -80,7 +82,7 @@ internal sealed class CacheLookups
     }
 
     private bool IsCache(ITypeSymbol? type) =>
-        TypeHierarchy.IsOrImplements(type, _memoryCache) || TypeHierarchy.IsOrImplements(type, _distributedCache);
+        TypeHierarchy.IsOrImplements(type, _memoryCache.Value) || TypeHierarchy.IsOrImplements(type, _distributedCache.Value);
 
     private static IOperation? Receiver(IInvocationOperation invocation) =>
         invocation.Instance ?? (invocation.TargetMethod.IsExtensionMethod && invocation.Arguments.Length > 0 ? invocation.Arguments[0].Value : null);

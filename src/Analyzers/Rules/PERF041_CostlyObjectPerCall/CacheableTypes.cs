@@ -14,27 +14,33 @@ internal enum CacheableKind
 /// <summary>The types PERF041 knows, and whether a construction of one uses nothing but constants.</summary>
 internal sealed class CacheableTypes
 {
+    // Needed only once a Regex or JsonSerializerOptions is constructed: looked up then, not when the rule starts.
+    private readonly LazyType _regexOptions;
+    private readonly LazyType _timeSpan;
+    private readonly LazyType _jsonConverter;
+    private readonly LazyType _jsonSerializerContext;
+
     private CacheableTypes(WellKnownTypeProvider provider, INamedTypeSymbol? regex, INamedTypeSymbol? options)
     {
         Regex = regex;
         JsonSerializerOptions = options;
-        RegexOptions = provider.Get("System.Text.RegularExpressions.RegexOptions");
-        TimeSpan = provider.Get("System.TimeSpan");
-        JsonConverter = provider.Get("System.Text.Json.Serialization.JsonConverter");
-        JsonSerializerContext = provider.Get("System.Text.Json.Serialization.JsonSerializerContext");
+        _regexOptions = new LazyType(provider, "System.Text.RegularExpressions.RegexOptions");
+        _timeSpan = new LazyType(provider, "System.TimeSpan");
+        _jsonConverter = new LazyType(provider, "System.Text.Json.Serialization.JsonConverter");
+        _jsonSerializerContext = new LazyType(provider, "System.Text.Json.Serialization.JsonSerializerContext");
     }
 
     public INamedTypeSymbol? Regex { get; }
 
     public INamedTypeSymbol? JsonSerializerOptions { get; }
 
-    public INamedTypeSymbol? RegexOptions { get; }
+    public INamedTypeSymbol? RegexOptions => _regexOptions.Value;
 
-    public INamedTypeSymbol? TimeSpan { get; }
+    public INamedTypeSymbol? TimeSpan => _timeSpan.Value;
 
-    public INamedTypeSymbol? JsonConverter { get; }
+    public INamedTypeSymbol? JsonConverter => _jsonConverter.Value;
 
-    public INamedTypeSymbol? JsonSerializerContext { get; }
+    public INamedTypeSymbol? JsonSerializerContext => _jsonSerializerContext.Value;
 
     /// <summary>Null when the compilation has neither <c>Regex</c> nor <c>JsonSerializerOptions</c>: the rule registers nothing.</summary>
     public static CacheableTypes? Create(WellKnownTypeProvider provider)

@@ -50,12 +50,14 @@ public sealed class MaterializedThenFilteredAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var lambdas = new TranslatableLambda(WellKnownTypeProvider.GetOrCreate(start.Compilation));
+            // The translatable members' types are looked up when the first narrowing of a materialized query needs them.
+            var provider = WellKnownTypeProvider.GetOrCreate(start.Compilation);
+            var lambdas = new System.Lazy<TranslatableLambda>(() => new TranslatableLambda(provider));
             start.RegisterOperationAction(ctx => AnalyzeInvocation(ctx, types, lambdas), OperationKind.Invocation);
         });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, DataAccessTypes types, TranslatableLambda lambdas)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, DataAccessTypes types, System.Lazy<TranslatableLambda> lambdas)
     {
         var materialization = (IInvocationOperation)context.Operation;
         var method = materialization.TargetMethod;
@@ -72,7 +74,7 @@ public sealed class MaterializedThenFilteredAnalyzer : DiagnosticAnalyzer
         if (list is null || FindNarrowing(list, types, out var direct, context.CancellationToken) is not { } narrowing
             || EfQueryChain.From(materialization.Arguments[0].Value, types) is not { } chain
             || !IsEntityQuery(chain, materialization, out var entity)
-            || !lambdas.AreTranslatable(narrowing, entity, context.CancellationToken))
+            || !lambdas.Value.AreTranslatable(narrowing, entity, context.CancellationToken))
         {
             return;
         }

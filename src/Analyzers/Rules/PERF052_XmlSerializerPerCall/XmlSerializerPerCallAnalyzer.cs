@@ -39,12 +39,13 @@ public sealed class XmlSerializerPerCallAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var caches = new SerializerCaches(types);
+            // The cache shapes' types are looked up when the first serializer construction reaches that test.
+            var caches = new System.Lazy<SerializerCaches>(() => new SerializerCaches(types));
             start.RegisterOperationAction(ctx => AnalyzeCreation(ctx, serializer, type, caches), OperationKind.ObjectCreation);
         });
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context, INamedTypeSymbol serializer, INamedTypeSymbol type, SerializerCaches caches)
+    private static void AnalyzeCreation(OperationAnalysisContext context, INamedTypeSymbol serializer, INamedTypeSymbol type, System.Lazy<SerializerCaches> caches)
     {
         var creation = (IObjectCreationOperation)context.Operation;
         if (creation.Constructor is not { } constructor
@@ -52,7 +53,7 @@ public sealed class XmlSerializerPerCallAnalyzer : DiagnosticAnalyzer
             || IsCachedByFramework(constructor, type)
             || !RunsOnEveryCall(context.ContainingSymbol)
             || RunsOnceAtStartup(creation, context.ContainingSymbol)
-            || caches.IsCached(creation, context.CancellationToken))
+            || caches.Value.IsCached(creation, context.CancellationToken))
         {
             return;
         }
