@@ -12,6 +12,7 @@ using Microsoft.CodeAnalysis.MSBuild;
 using PerfAnalyzers.Report.Baselines;
 using PerfAnalyzers.Report.Inputs;
 using PerfAnalyzers.Report.Model;
+using PerfAnalyzers.Rules;
 
 namespace PerfAnalyzers.Report.Analysis;
 
@@ -133,12 +134,17 @@ public sealed class WorkspaceAnalysis
         var filePath = PathDisplay.Relative(_root, span.Path);
         var member = EnclosingMember.Find(tree.GetRoot(), diagnostic.Location.SourceSpan.Start);
         var sourceLine = lineIndex < text.Lines.Count ? text.Lines[lineIndex].ToString() : "";
+        var wholeSolution = diagnostic.Properties.TryGetValue(QueryThroughCallInLoopAnalyzer.ScopeProperty, out var scope)
+            && scope == QueryThroughCallInLoopAnalyzer.SolutionScopeValue;
+        var message = diagnostic.GetMessage(CultureInfo.InvariantCulture);
         return new Issue
         {
             RuleId = diagnostic.Id,
             Severity = SeverityMapping.From(diagnostic.Severity),
             Category = rule.Category,
-            Message = diagnostic.GetMessage(CultureInfo.InvariantCulture),
+            // In the message, so every format (console, Markdown, HTML, annotations, Code Quality) says it.
+            Message = wholeSolution ? message + Issue.WholeSolutionNote : message,
+            WholeSolution = wholeSolution,
             FilePath = filePath,
             Line = lineIndex + 1,
             Column = span.StartLinePosition.Character + 1,

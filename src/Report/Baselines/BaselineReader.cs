@@ -58,6 +58,7 @@ public static class BaselineReader
             SourceLine = issue.SourceLine,
             Project = issue.Project,
             IsPeer = issue.Peer,
+            WholeSolution = issue.Scope == Issue.SolutionScope,
         };
     }
 

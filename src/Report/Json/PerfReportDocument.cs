@@ -164,6 +164,10 @@ public sealed record JsonIssue
 
     public bool Peer { get; init; }
 
+    /// <summary>"solution" when only whole-solution analysis finds the issue (the build does not report it); absent otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Scope { get; init; }
+
     public string Fingerprint { get; init; } = "";
 
     /// <summary>new, unchanged or fixed; absent without a baseline.</summary>

@@ -47,6 +47,17 @@ public sealed record Issue
 
     public string Project { get; init; } = "";
 
+    /// <summary>
+    /// True when only the whole-solution analysis can see the issue (a PERF013 chain through other projects' source):
+    /// the build analyses one project at a time and will not report it.
+    /// </summary>
+    public bool WholeSolution { get; init; }
+
+    /// <summary>Appended to the message of a <see cref="WholeSolution"/> issue.</summary>
+    public const string SolutionScope = "solution";
+
+    public const string WholeSolutionNote = " [found by whole-solution analysis; the build does not report it]";
+
     /// <summary>True for diagnostics of other analyzers read from SARIF with <c>--include-peers</c>.</summary>
     public bool IsPeer { get; init; }
 

@@ -93,6 +93,7 @@ public sealed class JsonReportWriter : IReportFormatter
         SourceLine = issue.SourceLine,
         Project = issue.Project,
         Peer = issue.IsPeer,
+        Scope = issue.WholeSolution ? Issue.SolutionScope : null,
         Fingerprint = issue.Fingerprint,
         Baseline = issue.Baseline == BaselineStatus.None ? null : issue.Baseline.ToString().ToLowerInvariant(),
     };

@@ -114,6 +114,6 @@ public sealed class SarifReportWriter : IReportFormatter
                 BaselineStatus.Fixed => "absent",
                 _ => null,
             },
-            new(issue.Category, issue.Project.Length > 0 ? issue.Project : null));
+            new(issue.Category, issue.Project.Length > 0 ? issue.Project : null, issue.WholeSolution ? Issue.SolutionScope : null));
     }
 }

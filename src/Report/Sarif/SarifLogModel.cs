@@ -69,7 +69,8 @@ public sealed record SarifRegion(int StartLine, int StartColumn, int EndLine, in
 
 public sealed record SarifLogicalLocation(string FullyQualifiedName, string Kind);
 
-public sealed record SarifResultProperties(string Category, string? Project);
+/// <param name="Scope">"solution" when only whole-solution analysis finds the result; the build does not report it.</param>
+public sealed record SarifResultProperties(string Category, string? Project, string? Scope = null);
 
 public sealed record SarifRunProperties(int TotalResults, bool Truncated);
 

@@ -22,21 +22,35 @@ internal interface ICallTargetView
     IOperation? GetBody(IMethodSymbol method, CancellationToken cancellationToken);
 }
 
-/// <summary>The call targets and bodies one compilation holds: methods declared in its own source.</summary>
+/// <summary>
+/// The call targets and bodies one compilation can read: methods declared in its own source and, where a workspace
+/// (perf-report, the IDE) hands project references over as <see cref="CompilationReference"/>s, in the source of the
+/// projects it references. A build sees referenced projects as metadata, so there it is its own source only.
+/// </summary>
 internal sealed class CompilationCallTargets : ICallTargetView
 {
     private readonly Compilation _compilation;
+    private readonly Dictionary<IAssemblySymbol, Compilation> _referencedSources;
     private readonly object _indexLock = new();
     private ImplementationIndex? _index;
 
     public CompilationCallTargets(Compilation compilation)
     {
         _compilation = compilation;
+        _referencedSources = ReferencedSources(compilation);
     }
 
-    /// <summary>Cheap first filter: only methods declared by this compilation can have a body here.</summary>
+    /// <summary>True when bodies of other projects can be read: a chain may then leave this compilation.</summary>
+    public bool SpansProjects => _referencedSources.Count > 0;
+
+    /// <summary>Cheap first filter: only methods declared in source this view can read can have a body here.</summary>
     public bool IsDeclaredHere(IMethodSymbol method) =>
-        SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly);
+        SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly)
+        || (_referencedSources.Count > 0 && method.ContainingAssembly is { } assembly && _referencedSources.ContainsKey(assembly));
+
+    /// <summary>True when <paramref name="location"/> lies in another project's source.</summary>
+    public bool IsInReferencedSource(Location location) =>
+        location.SourceTree is { } tree && !_compilation.ContainsSyntaxTree(tree);
 
     public IMethodSymbol? ResolveSingleTarget(IMethodSymbol target, bool isVirtualCall, CancellationToken cancellationToken)
     {
@@ -73,15 +87,15 @@ internal sealed class CompilationCallTargets : ICallTargetView
                 ArrowExpressionClauseSyntax propertyArrow => propertyArrow,
                 _ => null,
             };
-            if (body is null || !_compilation.ContainsSyntaxTree(body.SyntaxTree))
+            if (body is null || OwnerOf(body.SyntaxTree, method) is not { } owner)
             {
                 continue;
             }
 
-            // The body of a method the loop calls lives in another tree than the one being analysed: the compilation's
-            // shared semantic model is the only way to read it.
+            // The body of a method the loop calls lives in another tree than the one being analysed (perhaps another
+            // project's): the owning compilation's shared semantic model is the only way to read it.
 #pragma warning disable RS1030
-            var model = _compilation.GetSemanticModel(body.SyntaxTree);
+            var model = owner.GetSemanticModel(body.SyntaxTree);
 #pragma warning restore RS1030
             var operation = model.GetOperation(body is ArrowExpressionClauseSyntax arrow ? arrow.Expression : body, cancellationToken);
             if (operation is not null)
@@ -96,162 +110,62 @@ internal sealed class CompilationCallTargets : ICallTargetView
     /// <summary>The definition a call binds to: unreduced, uninstantiated (<c>Repository&lt;T&gt;.GetByIdAsync</c>).</summary>
     public static IMethodSymbol Definition(IMethodSymbol method) => (method.ReducedFrom ?? method).OriginalDefinition;
 
+    private Compilation? OwnerOf(SyntaxTree tree, IMethodSymbol method)
+    {
+        if (_compilation.ContainsSyntaxTree(tree))
+        {
+            return _compilation;
+        }
+
+        return method.ContainingAssembly is { } assembly && _referencedSources.TryGetValue(assembly, out var owner) && owner.ContainsSyntaxTree(tree)
+            ? owner
+            : null;
+    }
+
     private ImplementationIndex Index(CancellationToken cancellationToken)
     {
         lock (_indexLock)
         {
-            return _index ??= ImplementationIndex.Build(_compilation.Assembly.GlobalNamespace, cancellationToken);
+            if (_index is null)
+            {
+                // Implementations count across the program this project is part of: its own source and the source it references.
+                var roots = new List<INamespaceSymbol>(_referencedSources.Count + 1) { _compilation.Assembly.GlobalNamespace };
+                foreach (var referenced in _referencedSources.Values)
+                {
+                    roots.Add(referenced.Assembly.GlobalNamespace);
+                }
+
+                _index = ImplementationIndex.Build(roots, cancellationToken);
+            }
+
+            return _index;
         }
     }
-}
 
-/// <summary>Which source types implement each interface and override each virtual method, built once per compilation when first needed.</summary>
-internal sealed class ImplementationIndex
-{
-    private readonly Dictionary<INamedTypeSymbol, List<INamedTypeSymbol>> _implementations = new(SymbolEqualityComparer.Default);
-    private readonly Dictionary<IMethodSymbol, List<IMethodSymbol>> _overrides = new(SymbolEqualityComparer.Default);
-
-    public static ImplementationIndex Build(INamespaceSymbol root, CancellationToken cancellationToken)
+    /// <summary>
+    /// The source compilations this one references, directly or through each other, by the assembly symbol their
+    /// methods carry. Empty in a build, where project references are metadata.
+    /// </summary>
+    private static Dictionary<IAssemblySymbol, Compilation> ReferencedSources(Compilation compilation)
     {
-        var index = new ImplementationIndex();
-        var pending = new Stack<INamespaceOrTypeSymbol>();
-        pending.Push(root);
+        var found = new Dictionary<IAssemblySymbol, Compilation>(SymbolEqualityComparer.Default);
+        var pending = new Stack<Compilation>();
+        pending.Push(compilation);
         while (pending.Count > 0)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var current = pending.Pop();
-            foreach (var member in current.GetMembers())
+            foreach (var reference in pending.Pop().References)
             {
-                if (member is INamespaceOrTypeSymbol container)
+                if (reference is CompilationReference { Compilation: var referenced }
+                    && referenced.Language == compilation.Language
+                    && !SymbolEqualityComparer.Default.Equals(referenced.Assembly, compilation.Assembly)
+                    && !found.ContainsKey(referenced.Assembly))
                 {
-                    pending.Push(container);
-                }
-            }
-
-            if (current is INamedTypeSymbol type)
-            {
-                index.Add(type);
-            }
-        }
-
-        return index;
-    }
-
-    private void Add(INamedTypeSymbol type)
-    {
-        if (type.TypeKind is not (TypeKind.Class or TypeKind.Struct))
-        {
-            return;
-        }
-
-        if (!type.IsAbstract)
-        {
-            foreach (var implemented in type.AllInterfaces)
-            {
-                var definition = implemented.OriginalDefinition;
-                if (!_implementations.TryGetValue(definition, out var list))
-                {
-                    _implementations[definition] = list = new List<INamedTypeSymbol>();
-                }
-
-                list.Add(type);
-            }
-        }
-
-        foreach (var member in type.GetMembers())
-        {
-            if (member is IMethodSymbol { IsOverride: true } method)
-            {
-                for (var overridden = method.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
-                {
-                    var definition = overridden.OriginalDefinition;
-                    if (!_overrides.TryGetValue(definition, out var list))
-                    {
-                        _overrides[definition] = list = new List<IMethodSymbol>();
-                    }
-
-                    list.Add(method.OriginalDefinition);
-                }
-            }
-        }
-    }
-
-    /// <summary>The one method a call of <paramref name="method"/> can run, or null when there are none or several.</summary>
-    public IMethodSymbol? SingleImplementation(IMethodSymbol method)
-    {
-        IMethodSymbol? single = null;
-        if (method.ContainingType.TypeKind == TypeKind.Interface)
-        {
-            if (!_implementations.TryGetValue(method.ContainingType, out var types))
-            {
-                return null;
-            }
-
-            foreach (var type in types)
-            {
-                if (FindImplementation(type, method) is not { } implementation)
-                {
-                    continue;
-                }
-
-                if (single is not null && !SymbolEqualityComparer.Default.Equals(single, implementation))
-                {
-                    return null;
-                }
-
-                single = implementation;
-            }
-
-            return single;
-        }
-
-        if (!method.IsAbstract)
-        {
-            single = method;
-        }
-
-        if (_overrides.TryGetValue(method, out var overrides))
-        {
-            foreach (var candidate in overrides)
-            {
-                if (candidate.IsAbstract)
-                {
-                    continue;
-                }
-
-                if (single is not null && !SymbolEqualityComparer.Default.Equals(single, candidate))
-                {
-                    return null;
-                }
-
-                single = candidate;
-            }
-        }
-
-        return single;
-    }
-
-    /// <summary>The member of <paramref name="type"/> that implements <paramref name="interfaceMethod"/> (a definition), as a definition.</summary>
-    private static IMethodSymbol? FindImplementation(INamedTypeSymbol type, IMethodSymbol interfaceMethod)
-    {
-        foreach (var implemented in type.AllInterfaces)
-        {
-            if (!SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, interfaceMethod.ContainingType))
-            {
-                continue;
-            }
-
-            foreach (var member in implemented.GetMembers(interfaceMethod.Name))
-            {
-                if (member is IMethodSymbol constructed
-                    && SymbolEqualityComparer.Default.Equals(constructed.OriginalDefinition, interfaceMethod)
-                    && type.FindImplementationForInterfaceMember(constructed) is IMethodSymbol implementation)
-                {
-                    return implementation.OriginalDefinition;
+                    found.Add(referenced.Assembly, referenced);
+                    pending.Push(referenced);
                 }
             }
         }
 
-        return null;
+        return found;
     }
 }

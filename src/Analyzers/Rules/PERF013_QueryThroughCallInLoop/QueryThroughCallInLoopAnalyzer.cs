@@ -10,7 +10,8 @@ namespace PerfAnalyzers.Rules;
 /// <summary>
 /// PERF013: a call inside a loop to a method of this compilation that runs a database round trip on every call,
 /// directly or through further calls (controller → service → repository → <c>FirstOrDefaultAsync</c>). Interface,
-/// abstract and virtual calls are followed when the compilation holds exactly one implementation. The loops PERF010
+/// abstract and virtual calls are followed when the compilation holds exactly one implementation. Where referenced
+/// projects are source (a workspace), chains are followed into them too and the finding is marked as solution-scoped. The loops PERF010
 /// and PERF012 treat as intended are not reported, nor calls those rules already report, nor a cached callee called
 /// with the same key on every iteration.
 /// </summary>
@@ -18,6 +19,17 @@ namespace PerfAnalyzers.Rules;
 public sealed class QueryThroughCallInLoopAnalyzer : DiagnosticAnalyzer
 {
     private const string ColdCacheNote = " while its cache is cold";
+
+    /// <summary>
+    /// Marks a finding whose chain runs through another project's source: only a whole-solution view (perf-report,
+    /// the IDE) can see it, a build analyses one project against its references' metadata.
+    /// </summary>
+    public const string ScopeProperty = "PerfAnalyzers.Scope";
+
+    public const string SolutionScopeValue = "solution";
+
+    private static readonly ImmutableDictionary<string, string?> SolutionScope =
+        ImmutableDictionary<string, string?>.Empty.Add(ScopeProperty, SolutionScopeValue);
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(RuleCatalog.QueryThroughCallInLoop);
 
@@ -71,13 +83,28 @@ public sealed class QueryThroughCallInLoopAnalyzer : DiagnosticAnalyzer
             return;
         }
 
+        var leavesProject = targets.SpansProjects && LeavesProject(path, targets);
         context.ReportDiagnostic(Diagnostic.Create(
             RuleCatalog.QueryThroughCallInLoop,
             InvocationSyntax.NameLocation(invocation),
-            path.Locations(),
+            leavesProject ? path.Locations(targets.IsInReferencedSource) : path.Locations(),
+            leavesProject ? SolutionScope : null,
             target.Name,
             path.Render(),
             path.OnCacheMiss ? ColdCacheNote : ""));
+    }
+
+    private static bool LeavesProject(RoundTripPath path, CompilationCallTargets targets)
+    {
+        foreach (var hop in path.Hops)
+        {
+            if (targets.IsInReferencedSource(hop.Location))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

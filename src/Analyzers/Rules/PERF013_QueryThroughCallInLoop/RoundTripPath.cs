@@ -74,14 +74,21 @@ internal sealed class RoundTripPath
         return builder.ToString();
     }
 
-    public ImmutableArray<Location> Locations()
+    /// <summary>
+    /// The hops' locations, less those <paramref name="leaveOut"/> rejects: a diagnostic may only point into the
+    /// compilation it was reported for, so hops in other projects' files are named in the message only.
+    /// </summary>
+    public ImmutableArray<Location> Locations(System.Func<Location, bool>? leaveOut = null)
     {
         var builder = ImmutableArray.CreateBuilder<Location>(Hops.Length);
         foreach (var hop in Hops)
         {
-            builder.Add(hop.Location);
+            if (leaveOut is null || !leaveOut(hop.Location))
+            {
+                builder.Add(hop.Location);
+            }
         }
 
-        return builder.MoveToImmutable();
+        return builder.ToImmutable();
     }
 }
