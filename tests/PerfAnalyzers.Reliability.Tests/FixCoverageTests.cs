@@ -17,23 +17,13 @@ public class FixCoverageTests(ITestOutputHelper output)
 {
     private static readonly ImmutableArray<DiagnosticAnalyzer> QueryInLoop = [new QueryInLoopAnalyzer()];
 
-    /// <summary>The global usings the SDK generates for the sample (ImplicitUsings): without them most of it does not bind.</summary>
-    private static readonly SourceInput ImplicitUsings = new("ImplicitUsings.g.cs", """
-        global using System;
-        global using System.Collections.Generic;
-        global using System.IO;
-        global using System.Linq;
-        global using System.Net.Http;
-        global using System.Threading;
-        global using System.Threading.Tasks;
-        """);
 
     [Fact]
     public async Task QueryInLoopOnTheSample_MostDiagnosticsHaveAFix()
     {
         var sample = TestSourceCorpus.SampleFiles;
         Assert.NotEmpty(sample);
-        using var project = await SampleProject.CreateAsync([.. sample, ImplicitUsings]);
+        using var project = await SampleProject.CreateAsync(sample);
         var (withFix, total, missing) = await CountAsync(project, new QueryInLoopCodeFix());
         output.WriteLine($"PERF010 on the sample: {withFix} of {total} diagnostics with a fix");
         output.WriteLine("Without a fix: " + string.Join("; ", missing));
@@ -46,7 +36,7 @@ public class FixCoverageTests(ITestOutputHelper output)
     [Fact]
     public async Task QueryInLoopFixesOnTheSample_AddNoCompilerError()
     {
-        using var project = await SampleProject.CreateAsync([.. TestSourceCorpus.SampleFiles, ImplicitUsings]);
+        using var project = await SampleProject.CreateAsync(TestSourceCorpus.SampleFiles);
         var compilation = await project.GetCompilationAsync();
         var run = await AnalyzerRunner.RunAsync(compilation, analyzers: QueryInLoop);
         var diagnostics = run.Diagnostics.Where(d => d.Id == RuleCatalog.Ids.QueryInLoop).ToImmutableArray();

@@ -17,21 +17,11 @@ public class SaveChangesFixCoverageTests(ITestOutputHelper output)
 
     private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzer = ImmutableArray.Create<DiagnosticAnalyzer>(new SaveChangesInLoopAnalyzer());
 
-    /// <summary>The global usings the console SDK adds for the sample (ImplicitUsings): without them its code does not bind.</summary>
-    private static readonly SourceInput ImplicitUsings = new("ImplicitUsings.g.cs", """
-        global using System;
-        global using System.Collections.Generic;
-        global using System.IO;
-        global using System.Linq;
-        global using System.Net.Http;
-        global using System.Threading;
-        global using System.Threading.Tasks;
-        """);
 
     [Fact]
     public async Task SaveChangesFix_OfferedForAtLeastFourFifthsOfSampleDiagnostics()
     {
-        using var project = await SampleProject.CreateAsync([.. TestSourceCorpus.SampleFiles, ImplicitUsings]);
+        using var project = await SampleProject.CreateAsync(TestSourceCorpus.SampleFiles);
         var (fixable, total, unfixed) = await CountAsync(project);
 
         output.WriteLine($"Sample PERF012: fix offered on {fixable} of {total}.");
