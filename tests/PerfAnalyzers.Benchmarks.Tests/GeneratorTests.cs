@@ -31,6 +31,27 @@ public class GeneratorTests
     }
 
     [Fact]
+    public void FirstModule_StartsTheRulesTurnsThere()
+    {
+        var fromFirst = SolutionGenerator.Generate(1_500, seed: 7);
+        var fromFourth = SolutionGenerator.Generate(1_500, seed: 7, firstModule: 3);
+
+        Assert.Equal(1, fromFirst.Expected[SolutionGenerator.RuleIds[0]]);
+        Assert.Equal(0, fromFourth.Expected[SolutionGenerator.RuleIds[0]]);
+        Assert.Equal(1, fromFourth.Expected[SolutionGenerator.RuleIds[3]]);
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task SmallProjects_EachItsOwnCompilationWithoutErrors()
+    {
+        var projects = await SmallProjectsBenchmark.CreateProjectsAsync(3, (1_000, 2_000), seed: 7, default);
+
+        Assert.Equal(3, projects.Select(p => p.Compilation.AssemblyName).Distinct().Count());
+        Assert.All(projects, p => Assert.InRange(p.Solution.Lines, 1_000, 2_600));
+        Assert.All(projects, p => Assert.DoesNotContain(p.Compilation.GetDiagnostics(), d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error));
+    }
+
+    [Fact]
     public void SmallSize_HasEverySmell()
     {
         var solution = SolutionGenerator.Generate(5_000);
