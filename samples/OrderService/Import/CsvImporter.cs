@@ -71,7 +71,7 @@ public sealed class CsvImporter
                 created++;
             }
 
-            // Commit per row so a malformed line halfway through keeps what was already imported.
+            // One round trip per imported row.
             await _db.SaveChangesAsync(ct); // PERF012
         }
 
