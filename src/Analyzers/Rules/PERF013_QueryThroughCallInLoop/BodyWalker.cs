@@ -159,7 +159,7 @@ internal sealed partial class BodyWalker
             return;
         }
 
-        Record(path.CalledFrom(_methodHop, onCacheMiss));
+        Record(path.CalledFrom(_methodHop, onCacheMiss, _summaries.View.CrossesProjects(invocation.TargetMethod, callee)));
     }
 
     private void Record(RoundTripPath path)

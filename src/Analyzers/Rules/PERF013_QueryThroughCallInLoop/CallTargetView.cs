@@ -20,6 +20,9 @@ internal interface ICallTargetView
 
     /// <summary>The body of <paramref name="method"/> (a definition returned by <see cref="ResolveSingleTarget"/>), or null.</summary>
     IOperation? GetBody(IMethodSymbol method, CancellationToken cancellationToken);
+
+    /// <summary>True when a call of <paramref name="target"/> resolved to <paramref name="callee"/> reaches beyond the analysed project's own source.</summary>
+    bool CrossesProjects(IMethodSymbol target, IMethodSymbol callee);
 }
 
 /// <summary>
@@ -40,13 +43,15 @@ internal sealed class CompilationCallTargets : ICallTargetView
         _referencedSources = ReferencedSources(compilation);
     }
 
-    /// <summary>True when bodies of other projects can be read: a chain may then leave this compilation.</summary>
-    public bool SpansProjects => _referencedSources.Count > 0;
-
     /// <summary>Cheap first filter: only methods declared in source this view can read can have a body here.</summary>
     public bool IsDeclaredHere(IMethodSymbol method) =>
-        SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly)
+        IsOwn(method)
         || (_referencedSources.Count > 0 && method.ContainingAssembly is { } assembly && _referencedSources.ContainsKey(assembly));
+
+    public bool CrossesProjects(IMethodSymbol target, IMethodSymbol callee) =>
+        _referencedSources.Count > 0 && (!IsOwn(Definition(target)) || !IsOwn(callee));
+
+    private bool IsOwn(IMethodSymbol method) => SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly);
 
     /// <summary>True when <paramref name="location"/> lies in another project's source.</summary>
     public bool IsInReferencedSource(Location location) =>

@@ -11,9 +11,9 @@ namespace PerfAnalyzers.Rules;
 /// PERF013: a call inside a loop to a method of this compilation that runs a database round trip on every call,
 /// directly or through further calls (controller → service → repository → <c>FirstOrDefaultAsync</c>). Interface,
 /// abstract and virtual calls are followed when the compilation holds exactly one implementation. Where referenced
-/// projects are source (a workspace), chains are followed into them too and the finding is marked as solution-scoped. The loops PERF010
-/// and PERF012 treat as intended are not reported, nor calls those rules already report, nor a cached callee called
-/// with the same key on every iteration.
+/// projects are source (a workspace), chains are followed into them too and the finding is marked solution-scoped.
+/// The loops PERF010 and PERF012 treat as intended are not reported, nor calls those rules already report, nor a
+/// cached callee called with the same key on every iteration.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class QueryThroughCallInLoopAnalyzer : DiagnosticAnalyzer
@@ -83,7 +83,8 @@ public sealed class QueryThroughCallInLoopAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var leavesProject = targets.SpansProjects && LeavesProject(path, targets);
+        // Marked when a build could not find the path: a call on the way binds to or runs another project's method.
+        var leavesProject = path.LeavesProject || targets.CrossesProjects(target, callee);
         context.ReportDiagnostic(Diagnostic.Create(
             RuleCatalog.QueryThroughCallInLoop,
             InvocationSyntax.NameLocation(invocation),
@@ -92,19 +93,6 @@ public sealed class QueryThroughCallInLoopAnalyzer : DiagnosticAnalyzer
             target.Name,
             path.Render(),
             path.OnCacheMiss ? ColdCacheNote : ""));
-    }
-
-    private static bool LeavesProject(RoundTripPath path, CompilationCallTargets targets)
-    {
-        foreach (var hop in path.Hops)
-        {
-            if (targets.IsInReferencedSource(hop.Location))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>

@@ -25,11 +25,12 @@ internal readonly struct RoundTripHop
 /// </summary>
 internal sealed class RoundTripPath
 {
-    public RoundTripPath(ImmutableArray<RoundTripHop> hops, bool onCacheMiss, bool endsInSave)
+    public RoundTripPath(ImmutableArray<RoundTripHop> hops, bool onCacheMiss, bool endsInSave, bool leavesProject = false)
     {
         Hops = hops;
         OnCacheMiss = onCacheMiss;
         EndsInSave = endsInSave;
+        LeavesProject = leavesProject;
     }
 
     /// <summary>The methods, in call order, then the round trip itself.</summary>
@@ -44,18 +45,30 @@ internal sealed class RoundTripPath
     /// <summary>True when the round trip is a SaveChanges rather than a query.</summary>
     public bool EndsInSave { get; }
 
+    /// <summary>
+    /// True when some call on the way binds to, or runs, a method of another project's source: a build, which sees
+    /// other projects as metadata, cannot find this path.
+    /// </summary>
+    public bool LeavesProject { get; }
+
     /// <summary>A direct round trip in the method <paramref name="method"/>.</summary>
     public static RoundTripPath Direct(RoundTripHop method, RoundTripHop roundTrip, bool onCacheMiss, bool isSave) =>
         new(ImmutableArray.Create(method, roundTrip), onCacheMiss, isSave);
 
-    /// <summary>This path reached through a call in <paramref name="caller"/>.</summary>
-    public RoundTripPath CalledFrom(RoundTripHop caller, bool onCacheMiss) =>
-        new(Hops.Insert(0, caller), onCacheMiss || OnCacheMiss, EndsInSave);
+    /// <summary>This path reached through a call in <paramref name="caller"/>; <paramref name="leavesProject"/> when that call crosses into another project.</summary>
+    public RoundTripPath CalledFrom(RoundTripHop caller, bool onCacheMiss, bool leavesProject = false) =>
+        new(Hops.Insert(0, caller), onCacheMiss || OnCacheMiss, EndsInSave, leavesProject || LeavesProject);
 
-    /// <summary>True when this path should be preferred over <paramref name="other"/>: every call beats a cache miss, then shorter wins.</summary>
+    /// <summary>
+    /// True when this path should be preferred over <paramref name="other"/>: a path within the project beats one
+    /// through other projects (so where a build finds a path, the whole-solution view reports that same one), then
+    /// every call beats a cache miss, then shorter wins.
+    /// </summary>
     public bool IsBetterThan(RoundTripPath? other) =>
         other is null
-        || (OnCacheMiss != other.OnCacheMiss ? !OnCacheMiss : Hops.Length < other.Hops.Length);
+        || (LeavesProject != other.LeavesProject ? !LeavesProject
+            : OnCacheMiss != other.OnCacheMiss ? !OnCacheMiss
+            : Hops.Length < other.Hops.Length);
 
     /// <summary><c>CustomerService.GetCustomerAsync → CustomerRepository.FindAsync → Customers.FirstOrDefaultAsync</c>.</summary>
     public string Render()

@@ -41,6 +41,8 @@ public class QueryThroughCallInLoopCrossProjectTests
         {
             public interface IMediaService { Task<Data.Media> GetAsync(int id); }
 
+            public interface IMediaLookup { Task<Data.Media> LookUpAsync(int id); }
+
             public class MediaService : IMediaService
             {
                 private readonly Data.IMediaRepository _repository;
@@ -82,6 +84,38 @@ public class QueryThroughCallInLoopCrossProjectTests
         var test = WebOverCoreOverData(Web);
         test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PERF013").WithLocation(0)
             .WithArguments("GetAsync", "MediaService.GetAsync → MediaRepository.FindAsync → Media.FirstOrDefaultAsync", ""));
+        await test.RunAsync();
+    }
+
+    [Fact]
+    public async Task InterfaceOfReferencedProjectImplementedHere_Diagnostic()
+    {
+        var test = WebOverCoreOverData("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Microsoft.EntityFrameworkCore;
+
+            class ContextLookup : Core.IMediaLookup
+            {
+                private readonly Data.MediaContext _db = new();
+
+                public Task<Data.Media> LookUpAsync(int id) => _db.Media.FirstOrDefaultAsync(m => m.Id == id);
+            }
+
+            class GalleryController
+            {
+                async Task M(Core.IMediaLookup lookup, List<int> ids)
+                {
+                    foreach (var id in ids)
+                    {
+                        await lookup.{|#0:LookUpAsync|}(id);
+                    }
+                }
+            }
+            """);
+        test.ExpectedDiagnostics.Add(VerifyCS.Diagnostic("PERF013").WithLocation(0)
+            .WithOptions(Microsoft.CodeAnalysis.Testing.DiagnosticOptions.IgnoreAdditionalLocations)
+            .WithArguments("LookUpAsync", "ContextLookup.LookUpAsync → Media.FirstOrDefaultAsync", ""));
         await test.RunAsync();
     }
 
