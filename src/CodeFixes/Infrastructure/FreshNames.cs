@@ -23,6 +23,59 @@ internal static class FreshNames
         return candidate;
     }
 
+    /// <summary>
+    /// A lambda parameter name for code written at <paramref name="anchor"/>: nothing of that name is in scope there,
+    /// and no local, parameter or range variable of the member has it (C# before 8 rejects a lambda parameter that a
+    /// later local would conflict with). Other lambdas' parameters do not count, so fixing one diagnostic at a time
+    /// picks the same names as Fix All.
+    /// </summary>
+    public static string LambdaParameter(SemanticModel model, SyntaxNode anchor, string preferred)
+    {
+        var member = (SyntaxNode?)anchor.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? anchor;
+        var declared = new HashSet<string>(System.StringComparer.Ordinal);
+        foreach (var node in member.DescendantNodes())
+        {
+            var name = node switch
+            {
+                VariableDeclaratorSyntax variable => variable.Identifier,
+                SingleVariableDesignationSyntax designation => designation.Identifier,
+                ForEachStatementSyntax forEach => forEach.Identifier,
+                CatchDeclarationSyntax catchDeclaration => catchDeclaration.Identifier,
+                LocalFunctionStatementSyntax localFunction => localFunction.Identifier,
+                ParameterSyntax parameter when parameter.Parent is not SimpleLambdaExpressionSyntax && parameter.Parent?.Parent is not ParenthesizedLambdaExpressionSyntax => parameter.Identifier,
+                FromClauseSyntax from => from.Identifier,
+                LetClauseSyntax let => let.Identifier,
+                JoinClauseSyntax join => join.Identifier,
+                QueryContinuationSyntax into => into.Identifier,
+                _ => default,
+            };
+            if (name.RawKind != 0)
+            {
+                declared.Add(name.ValueText);
+            }
+        }
+
+        var candidate = preferred;
+        for (var i = 2; declared.Contains(candidate) || !model.LookupSymbols(anchor.SpanStart, name: candidate).IsEmpty; i++)
+        {
+            candidate = preferred + i;
+        }
+
+        return candidate;
+    }
+
+    /// <summary><paramref name="preferred"/>, or the first numbered variant, not yet in <paramref name="taken"/>; taken from now on.</summary>
+    public static string Reserve(HashSet<string> taken, string preferred)
+    {
+        var candidate = preferred;
+        for (var i = 2; !taken.Add(candidate); i++)
+        {
+            candidate = preferred + i;
+        }
+
+        return candidate;
+    }
+
     /// <summary>Every identifier written in <paramref name="node"/>'s member: names a new local there must not take.</summary>
     public static HashSet<string> IdentifiersInMember(SyntaxNode node)
     {

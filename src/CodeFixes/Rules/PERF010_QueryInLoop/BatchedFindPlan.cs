@@ -117,10 +117,10 @@ internal sealed class BatchedFindPlan : IImportingBatchedLoopPlan
 
     public void Apply(SyntaxEditor editor, HashSet<string> takenNames)
     {
-        var keysName = LoopItems.Reserve(takenNames, LoopItems.Camel(KeyPath.Count > 0 ? KeyPath[KeyPath.Count - 1] : Key) + "s");
+        var keysName = FreshNames.Reserve(takenNames, LoopItems.Camel(KeyPath.Count > 0 ? KeyPath[KeyPath.Count - 1] : Key) + "s");
         var keys = Items.RenderKeys(KeyPath, Model, takenNames);
-        var lookupName = LoopItems.Reserve(takenNames, LoopItems.Camel(SetMember) + "By" + Key);
-        var parameter = LoopItems.FreshLambdaParameter(Model, Loop, Parameter);
+        var lookupName = FreshNames.Reserve(takenNames, LoopItems.Camel(SetMember) + "By" + Key);
+        var parameter = FreshNames.LambdaParameter(Model, Loop, Parameter);
 
         // Find always returns a tracked entity: AsTracking keeps that under a context that defaults to no tracking.
         var query = $"{Set}.Where({parameter} => {keysName}.Contains({parameter}.{Key})).AsTracking()";

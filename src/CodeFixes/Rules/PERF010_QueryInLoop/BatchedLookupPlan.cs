@@ -139,27 +139,27 @@ internal sealed partial class BatchedLookupPlan : IImportingBatchedLoopPlan
     /// <summary>Inserts the key list and the batched result before the loop and reads the result in the loop.</summary>
     public void Apply(SyntaxEditor editor, HashSet<string> takenNames)
     {
-        var keysName = LoopItems.Reserve(takenNames, LoopItems.Camel(KeyPath.Count > 0 ? KeyPath[KeyPath.Count - 1] : Key) + "s");
+        var keysName = FreshNames.Reserve(takenNames, LoopItems.Camel(KeyPath.Count > 0 ? KeyPath[KeyPath.Count - 1] : Key) + "s");
         var keys = Items.RenderKeys(KeyPath, Model, takenNames);
         var filtered = $"{Set}.Where({Parameter} => {keysName}.Contains({Parameter}.{Key}))";
         string resultName, query, inMemory, read;
         switch (ShapeKind)
         {
             case Shape.Exists:
-                resultName = LoopItems.Reserve(takenNames, LoopItems.Camel(Key) + "sWith" + SetMember);
+                resultName = FreshNames.Reserve(takenNames, LoopItems.Camel(Key) + "sWith" + SetMember);
                 query = $"{filtered}.Select({Parameter} => {Parameter}.{Key}).Distinct()";
                 inMemory = ".ToHashSet()";
                 read = $"{resultName}.Contains({KeyExpression})";
                 break;
             case Shape.Count:
-                var group = LoopItems.FreshLambdaParameter(Model, Loop, "g");
-                resultName = LoopItems.Reserve(takenNames, LoopItems.Camel(Singular(SetMember)) + "CountsBy" + Key);
+                var group = FreshNames.LambdaParameter(Model, Loop, "g");
+                resultName = FreshNames.Reserve(takenNames, LoopItems.Camel(Singular(SetMember)) + "CountsBy" + Key);
                 query = $"{filtered}.GroupBy({Parameter} => {Parameter}.{Key}).Select({group} => new {{ {group}.Key, Count = {group}.{Terminal}() }})";
                 inMemory = $".ToLookup({group} => {group}.Key, {group} => {group}.Count)";
                 read = $"{resultName}[{KeyExpression}].Sum()";
                 break;
             default:
-                resultName = LoopItems.Reserve(takenNames, LoopItems.Camel(SetMember) + "By" + Key);
+                resultName = FreshNames.Reserve(takenNames, LoopItems.Camel(SetMember) + "By" + Key);
                 query = filtered;
                 inMemory = $".ToLookup({Parameter} => {Parameter}.{Key})";
                 read = ShapeKind switch

@@ -83,7 +83,7 @@ internal sealed class LoopInvariantQueryPlan : IBatchedLoopPlan
 
     public void Apply(SyntaxEditor editor, HashSet<string> takenNames)
     {
-        var name = LoopItems.Reserve(takenNames, Name);
+        var name = FreshNames.Reserve(takenNames, Name);
         LoopItems.InsertBefore(editor, Loop, takenNames, $"var {name} = {Replaced.WithoutTrivia()};");
         editor.ReplaceNode(Replaced, IdentifierName(name).WithTriviaFrom(Replaced));
     }

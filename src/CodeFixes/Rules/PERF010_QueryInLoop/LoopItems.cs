@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using PerfAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Editing;
@@ -106,7 +107,7 @@ internal sealed partial class LoopItems
             return $"{collection}.Distinct().ToList()";
         }
 
-        var parameter = _itemName ?? FreshLambdaParameter(model, Loop, "item");
+        var parameter = _itemName ?? FreshNames.LambdaParameter(model, Loop, "item");
         return $"{collection}.Select({parameter} => {parameter}.{string.Join(".", path)}).Distinct().ToList()";
     }
 
@@ -127,7 +128,7 @@ internal sealed partial class LoopItems
             }
         }
 
-        var name = Reserve(taken, CollectionName(Collection));
+        var name = FreshNames.Reserve(taken, CollectionName(Collection));
         taken.Add(prefix + name);
         return name;
     }
@@ -217,59 +218,6 @@ internal sealed partial class LoopItems
         {
             editor.ReplaceNode(loop, (current, _) => current.WithLeadingTrivia(indentation));
         }
-    }
-
-    /// <summary>
-    /// A lambda parameter name for a statement before <paramref name="loop"/>: nothing of that name is in scope there,
-    /// and no local, parameter or range variable of the member has it (C# before 8 rejects a lambda parameter that a
-    /// later local would conflict with). Other lambdas' parameters do not count, so fixing one diagnostic at a time
-    /// picks the same names as Fix All.
-    /// </summary>
-    public static string FreshLambdaParameter(SemanticModel model, StatementSyntax loop, string preferred)
-    {
-        var member = (SyntaxNode?)loop.FirstAncestorOrSelf<MemberDeclarationSyntax>() ?? loop;
-        var declared = new HashSet<string>(System.StringComparer.Ordinal);
-        foreach (var node in member.DescendantNodes())
-        {
-            var name = node switch
-            {
-                VariableDeclaratorSyntax variable => variable.Identifier,
-                SingleVariableDesignationSyntax designation => designation.Identifier,
-                ForEachStatementSyntax forEach => forEach.Identifier,
-                CatchDeclarationSyntax catchDeclaration => catchDeclaration.Identifier,
-                LocalFunctionStatementSyntax localFunction => localFunction.Identifier,
-                ParameterSyntax parameter when parameter.Parent is not SimpleLambdaExpressionSyntax && parameter.Parent?.Parent is not ParenthesizedLambdaExpressionSyntax => parameter.Identifier,
-                FromClauseSyntax from => from.Identifier,
-                LetClauseSyntax let => let.Identifier,
-                JoinClauseSyntax join => join.Identifier,
-                QueryContinuationSyntax into => into.Identifier,
-                _ => default,
-            };
-            if (name.RawKind != 0)
-            {
-                declared.Add(name.ValueText);
-            }
-        }
-
-        var candidate = preferred;
-        for (var i = 2; declared.Contains(candidate) || !model.LookupSymbols(loop.SpanStart, name: candidate).IsEmpty; i++)
-        {
-            candidate = preferred + i;
-        }
-
-        return candidate;
-    }
-
-    /// <summary><paramref name="preferred"/>, or the first numbered variant, not yet in <paramref name="taken"/>; taken from now on.</summary>
-    public static string Reserve(HashSet<string> taken, string preferred)
-    {
-        var candidate = preferred;
-        for (var i = 2; !taken.Add(candidate); i++)
-        {
-            candidate = preferred + i;
-        }
-
-        return candidate;
     }
 
     public static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name.Substring(1);
