@@ -2,7 +2,6 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PerfAnalyzers.Rules;
 using Xunit.Abstractions;
@@ -24,7 +23,7 @@ public class FixCoverageTests(ITestOutputHelper output)
         var sample = TestSourceCorpus.SampleFiles;
         Assert.NotEmpty(sample);
         using var project = await SampleProject.CreateAsync(sample);
-        var (withFix, total, missing) = await CountAsync(project, new QueryInLoopCodeFix());
+        var (withFix, total, missing) = await FixCoverage.CountAsync(project, new QueryInLoopAnalyzer(), RuleCatalog.Ids.QueryInLoop, new QueryInLoopCodeFix());
         output.WriteLine($"PERF010 on the sample: {withFix} of {total} diagnostics with a fix");
         output.WriteLine("Without a fix: " + string.Join("; ", missing));
 
@@ -70,7 +69,7 @@ public class FixCoverageTests(ITestOutputHelper output)
         foreach (var snippet in cases)
         {
             using var project = await AnalysisProject.CreateAsync([new SourceInput(snippet.Name, snippet.Source)]);
-            var (fixedHere, totalHere, missingHere) = await CountAsync(project, new QueryInLoopCodeFix());
+            var (fixedHere, totalHere, missingHere) = await FixCoverage.CountAsync(project, new QueryInLoopAnalyzer(), RuleCatalog.Ids.QueryInLoop, new QueryInLoopCodeFix());
             withFix += fixedHere;
             total += totalHere;
             missing.AddRange(missingHere);
@@ -79,32 +78,5 @@ public class FixCoverageTests(ITestOutputHelper output)
         output.WriteLine($"PERF010 in its analyzer tests: {withFix} of {total} diagnostics with a fix ({cases.Count} positive cases)");
         output.WriteLine("Without a fix:\n" + string.Join("\n", missing));
         Assert.True(total > 0);
-    }
-
-    private static async Task<(int WithFix, int Total, IReadOnlyList<string> Missing)> CountAsync(AnalysisProject project, CodeFixProvider fix)
-    {
-        var compilation = await project.GetCompilationAsync();
-        var run = await AnalyzerRunner.RunAsync(compilation, analyzers: QueryInLoop);
-        Assert.Empty(run.Failures);
-
-        var withFix = 0;
-        var missing = new List<string>();
-        var diagnostics = run.Diagnostics.Where(d => d.Id == RuleCatalog.Ids.QueryInLoop).ToList();
-        foreach (var diagnostic in diagnostics)
-        {
-            var document = project.Solution.GetDocument(diagnostic.Location.SourceTree)!;
-            var actions = await CodeFixApplier.RegisterAsync(fix, document, diagnostic, default);
-            if (actions.Count > 0)
-            {
-                withFix++;
-            }
-            else
-            {
-                var line = diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1;
-                missing.Add($"{project.InputOf(diagnostic.Location.SourceTree).Name}:{line} {diagnostic.GetMessage()}");
-            }
-        }
-
-        return (withFix, diagnostics.Count, missing);
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 
@@ -133,6 +134,21 @@ internal sealed class DataAccessTypes
 
     /// <summary>True for <c>DbSet&lt;T&gt;</c> and types derived from it.</summary>
     public bool IsDbSet(ITypeSymbol? type) => SymbolRelations.InheritsFrom(type, DbSet);
+
+    /// <summary>Adds the entity types <paramref name="context"/> exposes as <c>DbSet&lt;T&gt;</c> properties, its base types' included.</summary>
+    public void AddEntityTypesOf(ITypeSymbol context, HashSet<ITypeSymbol> entities)
+    {
+        for (var type = context; type is not null && !SymbolEqualityComparer.Default.Equals(type, DbContext); type = type.BaseType)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member is IPropertySymbol { Type: INamedTypeSymbol { TypeArguments.Length: 1 } set } && IsDbSet(set))
+                {
+                    entities.Add(set.TypeArguments[0]);
+                }
+            }
+        }
+    }
 
     /// <summary>True when the type is, derives from or implements <c>DbCommand</c>/<c>IDbCommand</c>.</summary>
     public bool IsCommand(ITypeSymbol? type)

@@ -113,17 +113,7 @@ internal sealed class EntityModel
     private HashSet<ITypeSymbol> CollectEntities(ITypeSymbol context)
     {
         var entities = new HashSet<ITypeSymbol>(SymbolEqualityComparer.Default);
-        for (var type = context; type is not null && !SymbolEqualityComparer.Default.Equals(type, _types.DbContext); type = type.BaseType)
-        {
-            foreach (var member in type.GetMembers())
-            {
-                if (member is IPropertySymbol { Type: INamedTypeSymbol { TypeArguments.Length: 1 } propertyType } && _types.IsDbSet(propertyType))
-                {
-                    entities.Add(propertyType.TypeArguments[0]);
-                }
-            }
-        }
-
+        _types.AddEntityTypesOf(context, entities);
         return entities;
     }
 

@@ -69,32 +69,11 @@ internal static class IndexedElement
     }
 
     /// <summary>The <c>for</c> loop around <paramref name="access"/> that declares the index: each iteration reads another entity.</summary>
-    private static (Iteration, IOperation)? ByCounter(IOperation access, IOperation collection, IOperation index, DataAccessTypes types)
-    {
-        if (index.WithoutConversions() is not ILocalReferenceOperation { Local: var counter })
-        {
-            return null;
-        }
-
-        IOperation current = access;
-        for (var depth = 0; depth < MaxEnclosingIterations; depth++)
-        {
-            var iteration = IterationContext.Find(current, types);
-            if (!iteration.Exists)
-            {
-                return null;
-            }
-
-            if (iteration.Loop is IForLoopOperation loop && loop.Locals.Contains(counter))
-            {
-                return (iteration, collection);
-            }
-
-            current = iteration.Operation;
-        }
-
-        return null;
-    }
+    private static (Iteration, IOperation)? ByCounter(IOperation access, IOperation collection, IOperation index, DataAccessTypes types) =>
+        index.WithoutConversions() is ILocalReferenceOperation { Local: var counter }
+        && EnclosingIteration(access, counter, types, static (loop, counter) => loop is IForLoopOperation forLoop && forLoop.Locals.Contains(counter)) is { } iteration
+            ? (iteration, collection)
+            : null;
 
     /// <summary>The <c>while (e.MoveNext())</c> loop around <paramref name="access"/>; the collection is what <c>e</c> enumerates.</summary>
     private static (Iteration, IOperation)? ByEnumerator(IOperation access, ILocalReferenceOperation enumerator, DataAccessTypes types)
@@ -106,6 +85,17 @@ internal static class IndexedElement
             return null;
         }
 
+        return EnclosingIteration(access, enumerator.Local, types, static (loop, enumerator) =>
+                loop is IWhileLoopOperation { Condition: { } condition }
+                && condition.WithoutConversions() is IInvocationOperation { TargetMethod.Name: "MoveNext", Instance: ILocalReferenceOperation moved }
+                && SymbolEqualityComparer.Default.Equals(moved.Local, enumerator)) is { } iteration
+            ? (iteration, collection)
+            : null;
+    }
+
+    /// <summary>The nearest of the iterations around <paramref name="access"/> whose loop moves <paramref name="local"/> on.</summary>
+    private static Iteration? EnclosingIteration(IOperation access, ILocalSymbol local, DataAccessTypes types, System.Func<ILoopOperation?, ILocalSymbol, bool> movesOn)
+    {
         IOperation current = access;
         for (var depth = 0; depth < MaxEnclosingIterations; depth++)
         {
@@ -115,11 +105,9 @@ internal static class IndexedElement
                 return null;
             }
 
-            if (iteration.Loop is IWhileLoopOperation { Condition: { } condition }
-                && condition.WithoutConversions() is IInvocationOperation { TargetMethod.Name: "MoveNext", Instance: ILocalReferenceOperation moved }
-                && SymbolEqualityComparer.Default.Equals(moved.Local, enumerator.Local))
+            if (movesOn(iteration.Loop, local))
             {
-                return (iteration, collection);
+                return iteration;
             }
 
             current = iteration.Operation;

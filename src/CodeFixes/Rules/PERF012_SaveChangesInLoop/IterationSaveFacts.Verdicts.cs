@@ -99,19 +99,5 @@ internal sealed partial class IterationSaveFacts
     };
 
     /// <summary>The entity types of the context: the T of each of its DbSet&lt;T&gt; properties.</summary>
-    private void CollectEntityTypes(ITypeSymbol contextType)
-    {
-        for (var type = contextType; type is not null; type = type.BaseType)
-        {
-            foreach (var member in type.GetMembers())
-            {
-                if (member is IPropertySymbol { Type: INamedTypeSymbol { TypeArguments.Length: 1 } set } && _types.IsDbSet(set))
-                {
-                    _entityTypes.Add(set.TypeArguments[0]);
-                }
-            }
-        }
-    }
-
     private bool IsEntity(ITypeSymbol? type) => type is not null && _entityTypes.Contains(type);
 }

@@ -31,7 +31,7 @@ internal sealed partial class IterationSaveFacts
         _transactions = transactions;
         if (ContextType(context) is { } contextType)
         {
-            CollectEntityTypes(contextType);
+            types.AddEntityTypesOf(contextType, _entityTypes);
         }
     }
 
