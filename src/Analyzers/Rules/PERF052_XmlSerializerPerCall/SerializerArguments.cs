@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using PerfAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace PerfAnalyzers.Rules;
@@ -41,7 +42,7 @@ internal static class SerializerArguments
             case IArrayCreationOperation array:
                 return (array.Initializer is null || AllConstant(array.Initializer.ElementValues)) && AllConstant(array.DimensionSizes);
             case IObjectCreationOperation creation
-                when creation.Type?.ContainingNamespace?.ToDisplayString() == "System.Xml.Serialization":
+                when SymbolRelations.IsInNamespace(creation.Type, "System.Xml.Serialization"):
                 foreach (var argument in creation.Arguments)
                 {
                     if (!IsConstant(argument.Value))

@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using PerfAnalyzers.Infrastructure;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -123,10 +124,10 @@ internal sealed partial class LoopItems
     {
         if (name == "ForEach")
         {
-            return method.ContainingType is { Name: "List", Arity: 1 } list && list.ContainingNamespace.ToDisplayString() == "System.Collections.Generic";
+            return method.ContainingType is { Arity: 1 } list && SymbolRelations.IsType(list, "System.Collections.Generic", "List");
         }
 
-        if ((method.ReducedFrom ?? method).ContainingType is not { Name: "Enumerable" } enumerable || enumerable.ContainingNamespace.ToDisplayString() != "System.Linq")
+        if (!SymbolRelations.IsType((method.ReducedFrom ?? method).ContainingType, "System.Linq", "Enumerable"))
         {
             return false;
         }

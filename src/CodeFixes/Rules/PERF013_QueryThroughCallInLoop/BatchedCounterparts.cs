@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
+using PerfAnalyzers.Infrastructure;
 
 namespace PerfAnalyzers.Rules;
 
@@ -61,7 +62,7 @@ internal static class BatchedCounterparts
     public static ITypeSymbol? CollectionElement(ITypeSymbol returnType) => Unwrapped(returnType) switch
     {
         IArrayTypeSymbol array => array.ElementType.WithNullableAnnotation(NullableAnnotation.NotAnnotated),
-        INamedTypeSymbol { TypeArguments.Length: 1 } list when list.ConstructedFrom.ToDisplayString() == "System.Collections.Generic.List<T>" =>
+        INamedTypeSymbol { TypeArguments.Length: 1 } list when SymbolRelations.IsType(list.OriginalDefinition, "System.Collections.Generic", "List") =>
             list.TypeArguments[0].WithNullableAnnotation(NullableAnnotation.NotAnnotated),
         _ => null,
     };
