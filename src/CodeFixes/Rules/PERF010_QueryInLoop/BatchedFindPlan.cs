@@ -105,12 +105,7 @@ internal sealed class BatchedFindPlan : IImportingBatchedLoopPlan
             return null;
         }
 
-        var setMember = access.Expression switch
-        {
-            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-            _ => entity.Name + "s",
-        };
+        var setMember = LoopItems.WrittenName(access.Expression, entity.Name + "s");
         var parameter = EntityKeys.ParameterFor(entity);
         return new BatchedFindPlan(model, items, replaced, access.Expression.ToString(), setMember, parameter, key.Name, keyPath, keyExpression, cancellation?.ToString(), isAsync);
     }

@@ -125,12 +125,7 @@ internal sealed partial class BatchedLookupPlan : IImportingBatchedLoopPlan
             return null;
         }
 
-        var setMember = UnderShaping(query.Set) switch
-        {
-            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-            _ => "items",
-        };
+        var setMember = LoopItems.WrittenName(UnderShaping(query.Set), "items");
 
         return new BatchedLookupPlan(model, items, query.Replaced, query.Shape, query.Terminal, query.Set.ToString(), setMember, parameter,
             keyAccess.Name.Identifier.ValueText, keyPath, keyExpression, query.Cancellation?.ToString(), query.IsAsync);

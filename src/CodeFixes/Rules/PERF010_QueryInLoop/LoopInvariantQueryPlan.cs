@@ -145,13 +145,9 @@ internal sealed class LoopInvariantQueryPlan : IBatchedLoopPlan
             root = inner.Expression;
         }
 
-        var source = root switch
-        {
-            InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax set } } => set.TypeArgumentList.Arguments[0].ToString() + "s",
-            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
-            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
-            _ => "query",
-        };
+        var source = root is InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name: GenericNameSyntax set } }
+            ? set.TypeArgumentList.Arguments[0].ToString() + "s"
+            : LoopItems.WrittenName(root, "query");
         var terminal = isAsync ? method.Substring(0, method.Length - "Async".Length) : method;
         return terminal is "Any" or "All" or "Contains"
             ? LoopItems.Camel(terminal) + char.ToUpperInvariant(source[0]) + source.Substring(1)

@@ -220,6 +220,14 @@ internal sealed partial class LoopItems
         }
     }
 
+    /// <summary>The name a set or local is written with (<c>db.Orders</c> → <c>Orders</c>), else <paramref name="fallback"/>.</summary>
+    public static string WrittenName(ExpressionSyntax expression, string fallback) => expression switch
+    {
+        MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+        IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+        _ => fallback,
+    };
+
     public static string Camel(string name) => name.Length == 0 ? name : char.ToLowerInvariant(name[0]) + name.Substring(1);
 
     private bool IsDeclaredInLoop(ISymbol symbol) =>
