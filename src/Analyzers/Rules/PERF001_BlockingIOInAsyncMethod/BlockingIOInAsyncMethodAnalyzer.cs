@@ -58,7 +58,7 @@ public sealed class BlockingIOInAsyncMethodAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.NotAnalyzed);
         context.RegisterCompilationStartAction(static start =>
         {
             var types = WellKnownTypeProvider.GetOrCreate(start.Compilation);

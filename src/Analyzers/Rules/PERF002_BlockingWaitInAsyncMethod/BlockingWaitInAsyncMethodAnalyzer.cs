@@ -39,7 +39,7 @@ public sealed partial class BlockingWaitInAsyncMethodAnalyzer : DiagnosticAnalyz
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.NotAnalyzed);
         context.RegisterCompilationStartAction(static start =>
         {
             if (TaskTypes.Create(start.Compilation) is not { } types)

@@ -20,7 +20,7 @@ public sealed class SaveChangesInLoopAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.NotAnalyzed);
         context.RegisterCompilationStartAction(static start =>
         {
             if (DataAccessTypes.Create(start.Compilation) is not { HasEntityFramework: true } types)

@@ -36,7 +36,7 @@ public sealed class QueryThroughCallInLoopAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.NotAnalyzed);
         context.RegisterCompilationStartAction(static start =>
         {
             if (DataAccessTypes.Create(start.Compilation) is not { } types

@@ -24,7 +24,7 @@ public sealed partial class DeeplyNestedLoopsAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.NotAnalyzed);
         // An operation action, not a syntax-node action: the other rules already have the driver walk every
         // operation tree, while a syntax-node action alone would add a walk over every syntax node.
         context.RegisterOperationAction(AnalyzeLoop, OperationKind.Loop);

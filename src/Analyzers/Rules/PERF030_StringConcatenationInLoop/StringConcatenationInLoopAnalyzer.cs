@@ -15,7 +15,7 @@ public sealed class StringConcatenationInLoopAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.NotAnalyzed);
         context.RegisterCompilationStartAction(static start =>
         {
             var stringType = start.Compilation.GetSpecialType(SpecialType.System_String);
