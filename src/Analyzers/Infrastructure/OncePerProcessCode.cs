@@ -1,4 +1,3 @@
-using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -9,37 +8,25 @@ namespace PerfAnalyzers.Infrastructure;
 /// constructor, and configuration methods (a <c>Program</c> or <c>Startup</c> type's methods, methods that take the
 /// service collection or an application or host builder). An object built there is built once.
 /// </summary>
-internal sealed class OncePerProcessCode
+internal static class OncePerProcessCode
 {
-    private static readonly string[] ConfigurationTypeNames =
+    // Compared by namespace and name, not looked up: a compilation without ASP.NET Core or the generic host lacks most
+    // of them, and a lookup of a missing type searches every reference (about half a millisecond each).
+    private static readonly (string Namespace, string Name)[] ConfigurationTypes =
     {
-        "Microsoft.Extensions.DependencyInjection.IServiceCollection",
-        "Microsoft.AspNetCore.Builder.IApplicationBuilder",
-        "Microsoft.AspNetCore.Routing.IEndpointRouteBuilder",
-        "Microsoft.Extensions.Hosting.IHostBuilder",
-        "Microsoft.Extensions.Hosting.IHostApplicationBuilder",
-        "Microsoft.AspNetCore.Builder.WebApplicationBuilder",
+        ("Microsoft.Extensions.DependencyInjection", "IServiceCollection"),
+        ("Microsoft.AspNetCore.Builder", "IApplicationBuilder"),
+        ("Microsoft.AspNetCore.Routing", "IEndpointRouteBuilder"),
+        ("Microsoft.Extensions.Hosting", "IHostBuilder"),
+        ("Microsoft.Extensions.Hosting", "IHostApplicationBuilder"),
+        ("Microsoft.AspNetCore.Builder", "WebApplicationBuilder"),
     };
-
-    private readonly WellKnownTypeProvider _types;
-    // Looked up when a candidate first sits in a method that takes parameters; a project without ASP.NET Core or the
-    // generic host lacks most of them, and a missing type is the dearest lookup.
-    private INamedTypeSymbol?[]? _configurationTypes;
-
-    private OncePerProcessCode(WellKnownTypeProvider types)
-    {
-        _types = types;
-    }
-
-    /// <summary>The compilation's instance, shared by the rules that ask (PERF040, PERF041).</summary>
-    public static OncePerProcessCode Create(WellKnownTypeProvider types) =>
-        types.GetOrCreateTable(static provider => new OncePerProcessCode(provider))!;
 
     /// <summary>
     /// True when <paramref name="operation"/> sits directly in such a member: a lambda or local function in between
     /// (a request handler mapped in top-level statements) runs whenever it is called.
     /// </summary>
-    public bool Contains(IOperation operation, ISymbol containingSymbol)
+    public static bool Contains(IOperation operation, ISymbol containingSymbol)
     {
         if (containingSymbol is not IMethodSymbol method || !IsOncePerProcess(method))
         {
@@ -79,7 +66,7 @@ internal sealed class OncePerProcessCode
         return false;
     }
 
-    private bool IsOncePerProcess(IMethodSymbol method)
+    private static bool IsOncePerProcess(IMethodSymbol method)
     {
         if (method.MethodKind == MethodKind.StaticConstructor
             || (method.IsStatic && method.Name is "Main" or "<Main>$")
@@ -99,47 +86,40 @@ internal sealed class OncePerProcessCode
         return false;
     }
 
-    private bool IsConfigurationType(ITypeSymbol type)
+    private static bool IsConfigurationType(ITypeSymbol type)
     {
-        foreach (var configuration in ConfigurationTypes())
+        if (IsConfigurationTypeItself(type.OriginalDefinition))
         {
-            if (configuration is null)
-            {
-                continue;
-            }
+            return true;
+        }
 
-            if (SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, configuration))
+        // Strings, numbers and structs implement none of them; their interface lists are the longest to build.
+        if (type.SpecialType != SpecialType.None || type.IsValueType)
+        {
+            return false;
+        }
+
+        foreach (var implemented in type.AllInterfaces)
+        {
+            if (IsConfigurationTypeItself(implemented.OriginalDefinition))
             {
                 return true;
-            }
-
-            foreach (var implemented in type.AllInterfaces)
-            {
-                if (SymbolEqualityComparer.Default.Equals(implemented.OriginalDefinition, configuration))
-                {
-                    return true;
-                }
             }
         }
 
         return false;
     }
 
-    private INamedTypeSymbol?[] ConfigurationTypes()
+    private static bool IsConfigurationTypeItself(ITypeSymbol type)
     {
-        if (Volatile.Read(ref _configurationTypes) is { } resolved)
+        foreach (var (ns, name) in ConfigurationTypes)
         {
-            return resolved;
+            if (SymbolRelations.IsType(type, ns, name))
+            {
+                return true;
+            }
         }
 
-        var types = new INamedTypeSymbol?[ConfigurationTypeNames.Length];
-        for (var i = 0; i < types.Length; i++)
-        {
-            types[i] = _types.Get(ConfigurationTypeNames[i]);
-        }
-
-        // Racing callers resolve the same types; either array will do.
-        Volatile.Write(ref _configurationTypes, types);
-        return types;
+        return false;
     }
 }

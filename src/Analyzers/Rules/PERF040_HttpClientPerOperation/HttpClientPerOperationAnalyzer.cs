@@ -21,7 +21,7 @@ public sealed class HttpClientPerOperationAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.NotAnalyzed);
         context.RegisterCompilationStartAction(static start =>
         {
             var provider = WellKnownTypeProvider.GetOrCreate(start.Compilation);
@@ -30,18 +30,17 @@ public sealed class HttpClientPerOperationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var oncePerProcess = OncePerProcessCode.Create(provider);
-            start.RegisterOperationAction(ctx => Analyze(ctx, types, oncePerProcess), OperationKind.ObjectCreation);
+            start.RegisterOperationAction(ctx => Analyze(ctx, types), OperationKind.ObjectCreation);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, HttpClientTypes types, OncePerProcessCode oncePerProcess)
+    private static void Analyze(OperationAnalysisContext context, HttpClientTypes types)
     {
         var creation = (IObjectCreationOperation)context.Operation;
         if (!SymbolEqualityComparer.Default.Equals(creation.Type, types.HttpClient)
             || !OncePerProcessCode.RunsPerCall(creation, context.ContainingSymbol)
             || !types.OwnsConnectionPool(creation)
-            || oncePerProcess.Contains(creation, context.ContainingSymbol))
+            || OncePerProcessCode.Contains(creation, context.ContainingSymbol))
         {
             return;
         }

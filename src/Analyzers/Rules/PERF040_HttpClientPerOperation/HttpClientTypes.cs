@@ -7,23 +7,21 @@ namespace PerfAnalyzers.Rules;
 /// <summary>The HTTP types PERF040 needs, and whether a new client brings a connection pool of its own.</summary>
 internal sealed class HttpClientTypes
 {
-    private HttpClientTypes(INamedTypeSymbol httpClient, INamedTypeSymbol? clientHandler, INamedTypeSymbol? socketsHandler)
+    // Needed only for a client built over a handler argument: looked up then, not when the rule starts.
+    private readonly LazyType _clientHandler;
+    private readonly LazyType _socketsHandler;
+
+    private HttpClientTypes(WellKnownTypeProvider provider, INamedTypeSymbol httpClient)
     {
         HttpClient = httpClient;
-        ClientHandler = clientHandler;
-        SocketsHandler = socketsHandler;
+        _clientHandler = new LazyType(provider, "System.Net.Http.HttpClientHandler");
+        _socketsHandler = new LazyType(provider, "System.Net.Http.SocketsHttpHandler");
     }
 
     public INamedTypeSymbol HttpClient { get; }
 
-    public INamedTypeSymbol? ClientHandler { get; }
-
-    public INamedTypeSymbol? SocketsHandler { get; }
-
     public static HttpClientTypes? Create(WellKnownTypeProvider provider) =>
-        provider.Get("System.Net.Http.HttpClient") is { } httpClient
-            ? new HttpClientTypes(httpClient, provider.Get("System.Net.Http.HttpClientHandler"), provider.Get("System.Net.Http.SocketsHttpHandler"))
-            : null;
+        provider.Get("System.Net.Http.HttpClient") is { } httpClient ? new HttpClientTypes(provider, httpClient) : null;
 
     /// <summary>
     /// True when the client gets a connection pool of its own: no handler argument, or a handler created for it
@@ -50,7 +48,7 @@ internal sealed class HttpClientTypes
     {
         for (var current = type; current is not null; current = current.BaseType)
         {
-            if (SymbolEqualityComparer.Default.Equals(current, ClientHandler) || SymbolEqualityComparer.Default.Equals(current, SocketsHandler))
+            if (SymbolEqualityComparer.Default.Equals(current, _clientHandler.Value) || SymbolEqualityComparer.Default.Equals(current, _socketsHandler.Value))
             {
                 return true;
             }

@@ -15,7 +15,6 @@ internal enum CacheableKind
 internal sealed class CacheableTypes
 {
     // Needed only once a Regex or JsonSerializerOptions is constructed: looked up then, not when the rule starts.
-    private readonly LazyType _regexOptions;
     private readonly LazyType _timeSpan;
     private readonly LazyType _jsonConverter;
     private readonly LazyType _jsonSerializerContext;
@@ -24,7 +23,6 @@ internal sealed class CacheableTypes
     {
         Regex = regex;
         JsonSerializerOptions = options;
-        _regexOptions = new LazyType(provider, "System.Text.RegularExpressions.RegexOptions");
         _timeSpan = new LazyType(provider, "System.TimeSpan");
         _jsonConverter = new LazyType(provider, "System.Text.Json.Serialization.JsonConverter");
         _jsonSerializerContext = new LazyType(provider, "System.Text.Json.Serialization.JsonSerializerContext");
@@ -33,8 +31,6 @@ internal sealed class CacheableTypes
     public INamedTypeSymbol? Regex { get; }
 
     public INamedTypeSymbol? JsonSerializerOptions { get; }
-
-    public INamedTypeSymbol? RegexOptions => _regexOptions.Value;
 
     public INamedTypeSymbol? TimeSpan => _timeSpan.Value;
 
@@ -80,7 +76,8 @@ internal sealed class CacheableTypes
     {
         foreach (var argument in creation.Arguments)
         {
-            if (SymbolEqualityComparer.Default.Equals(argument.Value.Type, RegexOptions)
+            // Compared by name: the argument's own type needs no lookup.
+            if (SymbolRelations.IsType(argument.Value.Type, "System.Text.RegularExpressions", "RegexOptions")
                 && argument.Value.ConstantValue is { HasValue: true, Value: int flags })
             {
                 return (flags & 8) != 0; // RegexOptions.Compiled

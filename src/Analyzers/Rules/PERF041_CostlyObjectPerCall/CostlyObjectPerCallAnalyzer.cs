@@ -20,7 +20,7 @@ public sealed class CostlyObjectPerCallAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.NotAnalyzed);
         context.RegisterCompilationStartAction(static start =>
         {
             var provider = WellKnownTypeProvider.GetOrCreate(start.Compilation);
@@ -29,12 +29,11 @@ public sealed class CostlyObjectPerCallAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var oncePerProcess = OncePerProcessCode.Create(provider);
-            start.RegisterOperationAction(ctx => Analyze(ctx, types, oncePerProcess), OperationKind.ObjectCreation);
+            start.RegisterOperationAction(ctx => Analyze(ctx, types), OperationKind.ObjectCreation);
         });
     }
 
-    private static void Analyze(OperationAnalysisContext context, CacheableTypes types, OncePerProcessCode oncePerProcess)
+    private static void Analyze(OperationAnalysisContext context, CacheableTypes types)
     {
         var creation = (IObjectCreationOperation)context.Operation;
         var kind = types.KindOf(creation.Type);
@@ -44,7 +43,7 @@ public sealed class CostlyObjectPerCallAnalyzer : DiagnosticAnalyzer
             || context.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.Constructor or MethodKind.StaticConstructor }
             || !OncePerProcessCode.RunsPerCall(creation, context.ContainingSymbol)
             || !(kind == CacheableKind.Regex ? types.HasConstantRegexArguments(creation) : types.HasConstantSettings(creation))
-            || oncePerProcess.Contains(creation, context.ContainingSymbol)
+            || OncePerProcessCode.Contains(creation, context.ContainingSymbol)
             || ConstructionUse.IsKeptBeyondTheCall(creation, kind, types, context.ContainingSymbol))
         {
             return;

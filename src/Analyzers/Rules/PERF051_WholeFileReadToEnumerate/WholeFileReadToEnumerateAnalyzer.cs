@@ -21,26 +21,29 @@ public sealed class WholeFileReadToEnumerateAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.NotAnalyzed);
         context.RegisterCompilationStartAction(static start =>
         {
             var types = WellKnownTypeProvider.GetOrCreate(start.Compilation);
-            if (types.Get("System.IO.File") is not { } file || types.Get("System.Linq.Enumerable") is not { } enumerable)
+            if (types.Get("System.IO.File") is not { } file)
             {
                 return;
             }
 
+            // Needed only once a ReadAllLines call is found: looked up then.
+            var enumerable = new LazyType(types, "System.Linq.Enumerable");
             start.RegisterOperationAction(ctx => AnalyzeInvocation(ctx, file, enumerable), OperationKind.Invocation);
         });
     }
 
-    private static void AnalyzeInvocation(OperationAnalysisContext context, INamedTypeSymbol file, INamedTypeSymbol enumerable)
+    private static void AnalyzeInvocation(OperationAnalysisContext context, INamedTypeSymbol file, LazyType enumerable)
     {
         var invocation = (IInvocationOperation)context.Operation;
         if (invocation.TargetMethod.Name != "ReadAllLines"
             || !SymbolEqualityComparer.Default.Equals(invocation.TargetMethod.ContainingType, file)
             || AsyncContext.FindAsyncFunction(invocation, context.ContainingSymbol, out _) is not null
-            || !SingleEnumeration.IsEnumeratedOnce(invocation, enumerable, context.CancellationToken))
+            || enumerable.Value is not { } enumerableType
+            || !SingleEnumeration.IsEnumeratedOnce(invocation, enumerableType, context.CancellationToken))
         {
             return;
         }

@@ -25,7 +25,7 @@ public sealed class XmlSerializerPerCallAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.NotAnalyzed);
         context.RegisterCompilationStartAction(static start =>
         {
             var types = WellKnownTypeProvider.GetOrCreate(start.Compilation);
@@ -34,23 +34,18 @@ public sealed class XmlSerializerPerCallAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            if (types.Get("System.Type") is not { } type)
-            {
-                return;
-            }
-
             // The cache shapes' types are looked up when the first serializer construction reaches that test.
             var caches = new System.Lazy<SerializerCaches>(() => new SerializerCaches(types));
-            start.RegisterOperationAction(ctx => AnalyzeCreation(ctx, serializer, type, caches), OperationKind.ObjectCreation);
+            start.RegisterOperationAction(ctx => AnalyzeCreation(ctx, serializer, caches), OperationKind.ObjectCreation);
         });
     }
 
-    private static void AnalyzeCreation(OperationAnalysisContext context, INamedTypeSymbol serializer, INamedTypeSymbol type, System.Lazy<SerializerCaches> caches)
+    private static void AnalyzeCreation(OperationAnalysisContext context, INamedTypeSymbol serializer, System.Lazy<SerializerCaches> caches)
     {
         var creation = (IObjectCreationOperation)context.Operation;
         if (creation.Constructor is not { } constructor
             || !SymbolEqualityComparer.Default.Equals(constructor.ContainingType, serializer)
-            || IsCachedByFramework(constructor, type)
+            || IsCachedByFramework(constructor)
             || !RunsOnEveryCall(context.ContainingSymbol)
             || RunsOnceAtStartup(creation, context.ContainingSymbol)
             || caches.Value.IsCached(creation, context.CancellationToken))
@@ -65,11 +60,12 @@ public sealed class XmlSerializerPerCallAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary><c>XmlSerializer(Type)</c> and <c>XmlSerializer(Type, string)</c> reuse one generated assembly per type (and namespace); so does the parameterless one of derived serializers.</summary>
-    private static bool IsCachedByFramework(IMethodSymbol constructor, INamedTypeSymbol type)
+    private static bool IsCachedByFramework(IMethodSymbol constructor)
     {
+        // System.Type compared by name: a constructor's own parameter types need no lookup.
         var parameters = constructor.Parameters;
         return parameters.Length == 0
-            || (SymbolEqualityComparer.Default.Equals(parameters[0].Type, type)
+            || (SymbolRelations.IsType(parameters[0].Type, "System", "Type")
                 && (parameters.Length == 1 || (parameters.Length == 2 && parameters[1].Type.SpecialType == SpecialType.System_String)));
     }
 
