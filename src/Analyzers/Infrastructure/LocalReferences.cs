@@ -33,24 +33,71 @@ internal static class LocalReferences
         };
     }
 
-    /// <summary>Every read or write of <paramref name="local"/> in the function body around <paramref name="operation"/>.</summary>
+    /// <summary>Every read or write of <paramref name="local"/> in the code that can see it around <paramref name="operation"/>.</summary>
     public static List<ILocalReferenceOperation> FindAll(IOperation operation, ILocalSymbol local)
     {
+        var found = new List<ILocalReferenceOperation>();
+        foreach (var scope in WhereVisible(operation, local))
+        {
+            foreach (var descendant in scope.DescendantsAndSelf())
+            {
+                if (descendant is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                {
+                    found.Add(reference);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>
+    /// The statements after the declaration of <paramref name="declarator"/>'s local when it is a statement of a
+    /// block (C# allows no use of a local before its declaration); null when it is declared elsewhere (a <c>for</c>,
+    /// a <c>using (…)</c>, a switch section).
+    /// </summary>
+    public static IEnumerable<IOperation>? StatementsAfter(IVariableDeclaratorOperation declarator)
+    {
+        if (declarator.Parent is not IVariableDeclarationOperation { Parent: IVariableDeclarationGroupOperation group })
+        {
+            return null;
+        }
+
+        IOperation statement = group.Parent is IUsingDeclarationOperation usingDeclaration ? usingDeclaration : group;
+        if (statement.Parent is not IBlockOperation block)
+        {
+            return null;
+        }
+
+        var statements = block.Operations;
+        var index = statements.IndexOf(statement);
+        return index < 0 ? null : Following(statements, index);
+    }
+
+    private static IEnumerable<IOperation> Following(System.Collections.Immutable.ImmutableArray<IOperation> statements, int index)
+    {
+        for (var i = index + 1; i < statements.Length; i++)
+        {
+            yield return statements[i];
+        }
+    }
+
+    /// <summary>Where <paramref name="local"/>, which <paramref name="operation"/> may initialize, can be read: the statements after its declaration, or the whole body.</summary>
+    private static IEnumerable<IOperation> WhereVisible(IOperation operation, ILocalSymbol local)
+    {
+        if (ConsumerOf(operation, out _) is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }
+            && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local)
+            && StatementsAfter(declarator) is { } statements)
+        {
+            return statements;
+        }
+
         var root = operation;
         while (root.Parent is not null)
         {
             root = root.Parent;
         }
 
-        var found = new List<ILocalReferenceOperation>();
-        foreach (var descendant in root.DescendantsAndSelf())
-        {
-            if (descendant is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
-            {
-                found.Add(reference);
-            }
-        }
-
-        return found;
+        return new[] { root };
     }
 }

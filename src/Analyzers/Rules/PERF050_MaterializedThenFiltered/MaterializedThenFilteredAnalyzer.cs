@@ -42,7 +42,7 @@ public sealed class MaterializedThenFilteredAnalyzer : DiagnosticAnalyzer
     public override void Initialize(AnalysisContext context)
     {
         context.EnableConcurrentExecution();
-        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCode.NotAnalyzed);
         context.RegisterCompilationStartAction(static start =>
         {
             if (DataAccessTypes.Create(start.Compilation) is not { HasEntityFramework: true, Enumerable: not null, EfQueryableExtensions: not null, IQueryable: not null } types)
@@ -152,24 +152,21 @@ public sealed class MaterializedThenFilteredAnalyzer : DiagnosticAnalyzer
     /// <summary>The only reference to <paramref name="local"/> in its function, when it runs once per run of the declaration (no loop or lambda between).</summary>
     private static ILocalReferenceOperation? SingleUse(ILocalSymbol local, IVariableDeclaratorOperation declarator, System.Threading.CancellationToken cancellationToken)
     {
-        IOperation body = declarator;
-        while (body.Parent is { } parent && parent is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
-        {
-            body = parent;
-        }
-
         ILocalReferenceOperation? use = null;
-        foreach (var operation in body.Descendants())
+        foreach (var scope in CodeAfter(declarator))
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+            foreach (var operation in scope.DescendantsAndSelf())
             {
-                if (use is not null)
+                cancellationToken.ThrowIfCancellationRequested();
+                if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
                 {
-                    return null;
-                }
+                    if (use is not null)
+                    {
+                        return null;
+                    }
 
-                use = reference;
+                    use = reference;
+                }
             }
         }
 
@@ -189,6 +186,23 @@ public sealed class MaterializedThenFilteredAnalyzer : DiagnosticAnalyzer
         }
 
         return use;
+    }
+
+    /// <summary>The code after the declaration of <paramref name="declarator"/>'s local, or the whole function when it is not a block's statement.</summary>
+    private static IEnumerable<IOperation> CodeAfter(IVariableDeclaratorOperation declarator)
+    {
+        if (LocalReferences.StatementsAfter(declarator) is { } statements)
+        {
+            return statements;
+        }
+
+        IOperation body = declarator;
+        while (body.Parent is { } parent && parent is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
+        {
+            body = parent;
+        }
+
+        return new[] { body };
     }
 
     /// <summary>The rows are entities of the query's root set: no operator in the query reshaped them.</summary>
