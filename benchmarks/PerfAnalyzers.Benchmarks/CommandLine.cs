@@ -21,6 +21,8 @@ public sealed class CommandLine
                            range (a size below the EF Core model's, e.g. 1-1, gives the model alone: the fixed cost)
           rule-vs-peers    --rule PERF030: that rule alone against its nearest peer rules at the first of --sizes, on one
                            thread, turn about (with --compare DLL, also that build's analyzer of the rule)
+          rule-groups      --groups "PERF030;PERF040,PERF041": each group's rules together on one thread, the groups turn
+                           about, at the first of --sizes; the first group is the one the others are set against
           profile          all PerfAnalyzers analyzers (or --rule's) on one thread, --reps times, at the first of --sizes
                            (a steady workload for `dotnet-trace collect -- <this command>`)
           scaling          rebuild results/scaling.md from the per-size results
@@ -47,6 +49,7 @@ public sealed class CommandLine
     public int Projects { get; init; } = 50;
     public string? Rule { get; init; }
     public string? Compare { get; init; }
+    public IReadOnlyList<IReadOnlyList<string>> Groups { get; init; } = [];
     public (int Min, int Max) ProjectLines { get; init; } = (1_000, 2_000);
 
     public static CommandLine Parse(string[] args)
@@ -68,6 +71,7 @@ public sealed class CommandLine
         var projects = 50;
         string? rule = null;
         string? compare = null;
+        IReadOnlyList<IReadOnlyList<string>> groups = [];
         var projectLines = (Min: 1_000, Max: 2_000);
         for (var i = 1; i < args.Length; i++)
         {
@@ -114,12 +118,16 @@ public sealed class CommandLine
                 case "--compare":
                     compare = Value(args, ref i);
                     break;
+                case "--groups":
+                    groups = Value(args, ref i).ToUpperInvariant().Split(';', StringSplitOptions.RemoveEmptyEntries)
+                        .Select(g => (IReadOnlyList<string>)g.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
+                    break;
                 default:
                     throw new ArgumentException("unknown option " + args[i]);
             }
         }
 
-        return new CommandLine { Command = args[0], Sizes = sizes, Repetitions = reps, Peers = peers, Alone = alone, WithGc = withGc, Seed = seed, Output = output, PerfReport = perfReport, Results = results, Projects = projects, Compare = compare, ProjectLines = projectLines, Rule = rule };
+        return new CommandLine { Command = args[0], Sizes = sizes, Repetitions = reps, Peers = peers, Alone = alone, WithGc = withGc, Seed = seed, Output = output, PerfReport = perfReport, Results = results, Projects = projects, Compare = compare, ProjectLines = projectLines, Rule = rule, Groups = groups };
     }
 
     /// <summary>"10k" is 10,000 lines, "1m" a million.</summary>

@@ -62,6 +62,8 @@ public static class Commands
                 return await SmallProjectsAsync(command.Projects, command.ProjectLines, command.Repetitions ?? 5, command.Compare, command.Seed, ct) ? 0 : 1;
             case "rule-vs-peers":
                 return await RuleVersusPeersAsync(command.Rule ?? throw new ArgumentException("rule-vs-peers needs --rule"), command.Sizes[0], command.Repetitions ?? 5, command.Compare, command.Seed, ct) ? 0 : 1;
+            case "rule-groups":
+                return await RuleGroupsAsync(command.Groups.Count >= 2 ? command.Groups : throw new ArgumentException("rule-groups needs --groups with two groups or more"), command.Sizes[0], command.Repetitions ?? 9, command.Seed, ct) ? 0 : 1;
             case "profile":
                 return await ProfileAsync(command.Sizes[0], command.Repetitions ?? 10, command.Rule, command.Seed, ct) ? 0 : 1;
             case "pathological":
@@ -142,6 +144,15 @@ public static class Commands
         Emit(RuleVersusPeersReport.Render(result, MachineInfo.Describe(), loadAtStart), $"{rule}-vs-peers-{CommandLine.SizeLabel(size)}.md");
         var ours = result.Configurations.Where(c => c.Label.StartsWith(rule, StringComparison.Ordinal)).ToList();
         return Verdict(ours.All(c => c.Diagnostics == result.Expected), result.Configurations.SelectMany(c => c.AnalyzerExceptions).ToList());
+    }
+
+    private static async Task<bool> RuleGroupsAsync(IReadOnlyList<IReadOnlyList<string>> groups, int size, int repetitions, int seed, CancellationToken ct)
+    {
+        var loadAtStart = MachineInfo.LoadAverage();
+        var result = await RuleGroups.RunAsync(groups, size, repetitions, seed, Log, ct);
+        Emit(RuleGroupsReport.Render(result, MachineInfo.Describe(), loadAtStart), $"rule-groups-{CommandLine.SizeLabel(size)}.md");
+        var countsMatch = result.Groups.All(g => g.RuleIds.All(id => (g.Diagnostics.TryGetValue(id, out var n) ? n : 0) == (result.Expected.TryGetValue(id, out var e) ? e : 0)));
+        return Verdict(countsMatch, result.Groups.SelectMany(g => g.AnalyzerExceptions).ToList());
     }
 
     /// <summary>Only PerfAnalyzers, all together on one thread, again and again: a steady workload to attach a profiler to.</summary>

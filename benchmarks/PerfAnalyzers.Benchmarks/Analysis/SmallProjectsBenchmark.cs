@@ -181,7 +181,7 @@ public static class SmallProjectsBenchmark
             concurrentAnalysis: false,
             logAnalyzerExecutionTime: true,
             reportSuppressedDiagnostics: false);
-        var withAnalyzers = AnalyzerRunner.Declared(compilation).WithAnalyzers(analyzers, options);
+        var withAnalyzers = AnalyzerRunner.WithAnalyzersDeclared(compilation, analyzers, options);
         GC.Collect();
         var watch = Stopwatch.StartNew();
         var diagnostics = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
