@@ -22,7 +22,8 @@ public sealed class CommandLine
           rule-vs-peers    --rule PERF030: that rule alone against its nearest peer rules at the first of --sizes, on one
                            thread, turn about (with --compare DLL, also that build's analyzer of the rule)
           rule-groups      --groups "PERF030;PERF040,PERF041": each group's rules together on one thread, the groups turn
-                           about, at the first of --sizes; the first group is the one the others are set against
+                           about, at the first of --sizes; the first group is the one the others are set against.
+                           A group "EMPTY:Invocation" is an empty action for that operation kind (the driver's floor)
           profile          all PerfAnalyzers analyzers (or --rule's) on one thread, --reps times, at the first of --sizes
                            (a steady workload for `dotnet-trace collect -- <this command>`)
           scaling          rebuild results/scaling.md from the per-size results

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using PerfAnalyzers.Benchmarks.Generation;
 
@@ -25,6 +26,8 @@ public sealed record RuleGroupsResult(BenchmarkCompilation Compilation, int Repe
 /// </summary>
 public static class RuleGroups
 {
+    private const string EmptyPrefix = "EMPTY:";
+
     public static async Task<RuleGroupsResult> RunAsync(IReadOnlyList<IReadOnlyList<string>> groups, int size, int repetitions, int seed, Action<string> log, CancellationToken cancellationToken)
     {
         var solution = SolutionGenerator.Generate(size, seed);
@@ -82,6 +85,14 @@ public static class RuleGroups
 
     private static ImmutableArray<DiagnosticAnalyzer> Supporting(IReadOnlyList<string> ruleIds)
     {
+        // "EMPTY:INVOCATION": an analyzer with an empty action for that operation kind, the floor any rule that
+        // must look at every such operation pays.
+        if (ruleIds.Count == 1 && ruleIds[0].StartsWith(EmptyPrefix, StringComparison.Ordinal))
+        {
+            var kind = Enum.Parse<OperationKind>(ruleIds[0][EmptyPrefix.Length..], ignoreCase: true);
+            return ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyActionAnalyzer(kind));
+        }
+
         var supporting = AnalyzerSets.Ours().Where(a => AnalyzerSets.RuleIds(a).Any(ruleIds.Contains)).ToImmutableArray();
         return supporting.IsEmpty ? throw new ArgumentException("no analyzer reports " + string.Join(", ", ruleIds)) : supporting;
     }
