@@ -33,6 +33,13 @@ public static class AnalyzerSets
     public static IReadOnlyList<string> RuleIds(DiagnosticAnalyzer analyzer) =>
         analyzer.SupportedDiagnostics.Select(d => d.Id).Distinct(StringComparer.Ordinal).OrderBy(id => id, StringComparer.Ordinal).ToList();
 
+    /// <summary>The analyzers among <paramref name="analyzers"/> that report any of <paramref name="ruleIds"/>; an error when none does.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> Supporting(ImmutableArray<DiagnosticAnalyzer> analyzers, IReadOnlyCollection<string> ruleIds)
+    {
+        var supporting = analyzers.Where(a => RuleIds(a).Any(ruleIds.Contains)).ToImmutableArray();
+        return supporting.IsEmpty ? throw new ArgumentException("no analyzer reports " + string.Join(", ", ruleIds)) : supporting;
+    }
+
     /// <summary>The rule ids some analyzer of this build reports.</summary>
     public static ISet<string> ImplementedRules(IEnumerable<DiagnosticAnalyzer> analyzers) =>
         analyzers.SelectMany(RuleIds).ToHashSet(StringComparer.Ordinal);

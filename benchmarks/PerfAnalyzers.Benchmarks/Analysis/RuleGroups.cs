@@ -93,7 +93,6 @@ public static class RuleGroups
             return ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyActionAnalyzer(kind));
         }
 
-        var supporting = AnalyzerSets.Ours().Where(a => AnalyzerSets.RuleIds(a).Any(ruleIds.Contains)).ToImmutableArray();
-        return supporting.IsEmpty ? throw new ArgumentException("no analyzer reports " + string.Join(", ", ruleIds)) : supporting;
+        return AnalyzerSets.Supporting(AnalyzerSets.Ours(), ruleIds);
     }
 }

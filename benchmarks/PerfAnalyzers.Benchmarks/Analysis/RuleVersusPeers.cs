@@ -36,10 +36,10 @@ public static class RuleVersusPeers
         var configurations = new List<(string Label, ImmutableArray<DiagnosticAnalyzer> Analyzers, ImmutableDictionary<string, ReportDiagnostic>? Options, string Id)>();
         if (compare is not null)
         {
-            configurations.Add(($"{ruleId} before", Supporting(AnalyzerSets.FromAssembly(compare), ruleId), null, ruleId));
+            configurations.Add(($"{ruleId} before", AnalyzerSets.Supporting(AnalyzerSets.FromAssembly(compare), [ruleId]), null, ruleId));
         }
 
-        configurations.Add((compare is null ? ruleId : $"{ruleId} after", Supporting(AnalyzerSets.Ours(), ruleId), null, ruleId));
+        configurations.Add((compare is null ? ruleId : $"{ruleId} after", AnalyzerSets.Supporting(AnalyzerSets.Ours(), [ruleId]), null, ruleId));
         foreach (var peer in PeerAnalyzers.Load(log).Where(p => PeerAnalyzers.NearestPeers.TryGetValue(ruleId, out var ids) && ids.Contains(p.Id)))
         {
             configurations.Add(($"{peer.Id} ({peer.Package} {peer.Version})", peer.Analyzers, AnalyzerSets.OnlyRule(peer), peer.Id));
@@ -74,11 +74,5 @@ public static class RuleVersusPeers
             repetitions,
             solution.Expected.TryGetValue(ruleId, out var expected) ? expected : 0,
             configurations.Select((c, i) => new RuleConfigurationResult(c.Label, times[i], found[i], exceptions[i].Distinct().ToList())).ToList());
-    }
-
-    private static ImmutableArray<DiagnosticAnalyzer> Supporting(ImmutableArray<DiagnosticAnalyzer> analyzers, string ruleId)
-    {
-        var supporting = analyzers.Where(a => AnalyzerSets.RuleIds(a).Contains(ruleId)).ToImmutableArray();
-        return supporting.IsEmpty ? throw new ArgumentException("no analyzer reports " + ruleId) : supporting;
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Operations;
 
 namespace PerfAnalyzers.Infrastructure;
 
@@ -28,43 +27,15 @@ internal static class OncePerProcessCode
     /// </summary>
     public static bool Contains(IOperation operation, ISymbol containingSymbol)
     {
-        if (containingSymbol is not IMethodSymbol method || !IsOncePerProcess(method))
-        {
-            return false;
-        }
-
-        for (var current = operation.Parent; current is not null; current = current.Parent)
-        {
-            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return containingSymbol is IMethodSymbol method && IsOncePerProcess(method) && !FunctionScope.IsInNestedFunction(operation);
     }
 
     /// <summary>
     /// True when <paramref name="operation"/> runs per call of its function: in a method body, or in a lambda or
     /// local function anywhere (also one in a field initializer); false for field and property initializers themselves.
     /// </summary>
-    public static bool RunsPerCall(IOperation operation, ISymbol containingSymbol)
-    {
-        if (containingSymbol is IMethodSymbol)
-        {
-            return true;
-        }
-
-        for (var current = operation.Parent; current is not null; current = current.Parent)
-        {
-            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    public static bool RunsPerCall(IOperation operation, ISymbol containingSymbol) =>
+        containingSymbol is IMethodSymbol || FunctionScope.IsInNestedFunction(operation);
 
     private static bool IsOncePerProcess(IMethodSymbol method)
     {

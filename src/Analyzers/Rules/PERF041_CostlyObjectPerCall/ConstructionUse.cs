@@ -43,25 +43,12 @@ internal static class ConstructionUse
         return consumer switch
         {
             ISimpleAssignmentOperation assignment => assignment.Value == outermost && assignment.Target is not ILocalReferenceOperation,
-            IReturnOperation => !isGetter || IsInNestedFunction(consumer),
+            IReturnOperation => !isGetter || FunctionScope.IsInNestedFunction(consumer),
             ICoalesceAssignmentOperation or ICoalesceOperation or IConditionalOperation => true,
             IArgumentOperation argument => !IsUsedByCallOnly(argument, kind, types),
             IArrayInitializerOperation or ITupleOperation => true,
             _ => false,
         };
-    }
-
-    private static bool IsInNestedFunction(IOperation operation)
-    {
-        for (var current = operation.Parent; current is not null; current = current.Parent)
-        {
-            if (current is IAnonymousFunctionOperation or ILocalFunctionOperation)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     /// <summary>

@@ -104,32 +104,20 @@ public sealed class MaterializedThenFilteredAnalyzer : DiagnosticAnalyzer
             return materialization;
         }
 
-        var value = Consumer(materialization, out var consumer);
+        var consumer = LocalReferences.ConsumerOf(materialization, out var value);
         if (consumer is IInvocationOperation { TargetMethod.Name: "ConfigureAwait" } configureAwait && configureAwait.Instance == value)
         {
-            value = Consumer(configureAwait, out consumer);
+            consumer = LocalReferences.ConsumerOf(configureAwait, out value);
         }
 
         return consumer is IAwaitOperation await ? await : null;
-    }
-
-    private static IOperation Consumer(IOperation value, out IOperation? consumer)
-    {
-        consumer = value.Parent;
-        while (consumer is IConversionOperation or IParenthesizedOperation)
-        {
-            value = consumer;
-            consumer = consumer.Parent;
-        }
-
-        return value;
     }
 
     /// <summary>The in-memory narrowing operator applied to <paramref name="list"/>, directly or through a local used only there.</summary>
     private static IInvocationOperation? FindNarrowing(IOperation list, DataAccessTypes types, out bool direct, System.Threading.CancellationToken cancellationToken)
     {
         direct = true;
-        var value = Consumer(list, out var consumer);
+        var consumer = LocalReferences.ConsumerOf(list, out var value);
         if (consumer is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: var local } declarator })
         {
             direct = false;
@@ -138,7 +126,7 @@ public sealed class MaterializedThenFilteredAnalyzer : DiagnosticAnalyzer
                 return null;
             }
 
-            value = Consumer(use, out consumer);
+            consumer = LocalReferences.ConsumerOf(use, out value);
         }
 
         return consumer is IArgumentOperation { Parent: IInvocationOperation call } argument
@@ -189,21 +177,8 @@ public sealed class MaterializedThenFilteredAnalyzer : DiagnosticAnalyzer
     }
 
     /// <summary>The code after the declaration of <paramref name="declarator"/>'s local, or the whole function when it is not a block's statement.</summary>
-    private static IEnumerable<IOperation> CodeAfter(IVariableDeclaratorOperation declarator)
-    {
-        if (LocalReferences.StatementsAfter(declarator) is { } statements)
-        {
-            return statements;
-        }
-
-        IOperation body = declarator;
-        while (body.Parent is { } parent && parent is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
-        {
-            body = parent;
-        }
-
-        return new[] { body };
-    }
+    private static IEnumerable<IOperation> CodeAfter(IVariableDeclaratorOperation declarator) =>
+        LocalReferences.StatementsAfter(declarator) ?? new[] { FunctionScope.InnermostBody(declarator) };
 
     /// <summary>The rows are entities of the query's root set: no operator in the query reshaped them.</summary>
     private static bool IsEntityQuery(EfQueryChain chain, IInvocationOperation materialization, out ITypeSymbol entity)
@@ -245,7 +220,7 @@ public sealed class MaterializedThenFilteredAnalyzer : DiagnosticAnalyzer
             return true;
         }
 
-        var value = Consumer(narrowing, out var consumer);
+        var consumer = LocalReferences.ConsumerOf(narrowing, out var value);
         if (materialization.TargetMethod.Name == "AsEnumerable" && name is not ("OrderBy" or "OrderByDescending"))
         {
             // AsEnumerable after the operator gives the same IEnumerable<T> the operator gave.

@@ -1,6 +1,7 @@
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using PerfAnalyzers.Infrastructure;
 
 namespace PerfAnalyzers.Rules;
 
@@ -13,25 +14,13 @@ internal static class SingleEnumeration
 {
     public static bool IsEnumeratedOnce(IInvocationOperation read, INamedTypeSymbol enumerable, CancellationToken cancellationToken)
     {
-        var value = Consumer(read, out var consumer);
+        var consumer = LocalReferences.ConsumerOf(read, out var value);
         if (consumer is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: var local } declarator })
         {
             return UsedOnceByNextStatement(local, declarator, read, enumerable, cancellationToken);
         }
 
         return IsConsumedInStatement(value, consumer, read, enumerable);
-    }
-
-    private static IOperation Consumer(IOperation value, out IOperation? consumer)
-    {
-        consumer = value.Parent;
-        while (consumer is IConversionOperation or IParenthesizedOperation)
-        {
-            value = consumer;
-            consumer = consumer.Parent;
-        }
-
-        return value;
     }
 
     private static bool IsConsumedInStatement(IOperation value, IOperation? consumer, IInvocationOperation read, INamedTypeSymbol enumerable)
@@ -50,7 +39,7 @@ internal static class SingleEnumeration
                         return true;
                     }
 
-                    value = Consumer(call, out consumer);
+                    consumer = LocalReferences.ConsumerOf(call, out value);
                     continue;
                 default:
                     return false;
@@ -152,7 +141,7 @@ internal static class SingleEnumeration
             return false;
         }
 
-        var value = Consumer(use, out var consumer);
+        var consumer = LocalReferences.ConsumerOf(use, out var value);
         return IsConsumedInStatement(value, consumer, read, enumerable);
     }
 

@@ -25,7 +25,7 @@ internal sealed class SerializerCaches
 
     public bool IsCached(IOperation creation, CancellationToken cancellationToken)
     {
-        var value = Consumer(creation, out var consumer);
+        var consumer = LocalReferences.ConsumerOf(creation, out var value);
         switch (consumer)
         {
             case IReturnOperation when FindFunction(value) is { } function:
@@ -37,19 +37,6 @@ internal sealed class SerializerCaches
             default:
                 return IsStoredForLater(value, consumer);
         }
-    }
-
-    /// <summary>The value as it flows out of conversions and parentheses, and the operation that consumes it.</summary>
-    private static IOperation Consumer(IOperation value, out IOperation? consumer)
-    {
-        consumer = value.Parent;
-        while (consumer is IConversionOperation or IParenthesizedOperation)
-        {
-            value = consumer;
-            consumer = consumer.Parent;
-        }
-
-        return value;
     }
 
     /// <summary><c>field ??= x</c>, <c>StaticField = x</c>, <c>fieldDictionary[key] = x</c>, <c>fieldDictionary.Add/TryAdd(key, x)</c>.</summary>
@@ -85,18 +72,12 @@ internal sealed class SerializerCaches
     /// <summary><c>var s = new XmlSerializer(…); Cache[key] = s;</c>: the local is stored for later somewhere in its body.</summary>
     private bool IsLocalCached(ILocalSymbol local, IOperation creation, CancellationToken cancellationToken)
     {
-        var body = creation;
-        while (body.Parent is { } parent && parent is not (IAnonymousFunctionOperation or ILocalFunctionOperation))
-        {
-            body = parent;
-        }
-
-        foreach (var operation in body.Descendants())
+        foreach (var operation in FunctionScope.InnermostBody(creation).Descendants())
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (operation is ILocalReferenceOperation reference && SymbolEqualityComparer.Default.Equals(reference.Local, local))
             {
-                var value = Consumer(reference, out var consumer);
+                var consumer = LocalReferences.ConsumerOf(reference, out var value);
                 if (IsStoredForLater(value, consumer)
                     || (consumer is IReturnOperation && FindFunction(value) is { } function && IsCachingFactory(function)))
                 {
@@ -127,10 +108,10 @@ internal sealed class SerializerCaches
     /// <summary>A lambda handed to <c>ConcurrentDictionary.GetOrAdd/AddOrUpdate</c>, <c>new Lazy&lt;T&gt;</c>, <c>LazyInitializer.EnsureInitialized</c> or <c>IMemoryCache.GetOrCreate</c>.</summary>
     private bool IsCachingFactory(IAnonymousFunctionOperation function)
     {
-        var value = Consumer(function, out var consumer);
+        var consumer = LocalReferences.ConsumerOf(function, out var value);
         if (consumer is IDelegateCreationOperation)
         {
-            value = Consumer(consumer, out consumer);
+            consumer = LocalReferences.ConsumerOf(consumer, out value);
         }
 
         if (consumer is not IArgumentOperation argument || argument.Value != value)
