@@ -10,16 +10,19 @@ internal sealed class LazyType
 {
     private readonly WellKnownTypeProvider _provider;
     private readonly string _metadataName;
+    private readonly string[] _owningAssemblies;
     private INamedTypeSymbol? _type;
     private volatile bool _resolved;
 
-    public LazyType(WellKnownTypeProvider provider, string metadataName)
+    /// <param name="owningAssemblies">For a framework type, the assemblies that own it (see <see cref="WellKnownTypeProvider.GetFramework"/>).</param>
+    public LazyType(WellKnownTypeProvider provider, string metadataName, params string[] owningAssemblies)
     {
         _provider = provider;
         _metadataName = metadataName;
+        _owningAssemblies = owningAssemblies;
     }
 
-    /// <summary>The type, as <see cref="WellKnownTypeProvider.Get"/> resolves it; null when the compilation lacks it.</summary>
+    /// <summary>The type, as the provider resolves it; null when the compilation lacks it.</summary>
     public INamedTypeSymbol? Value
     {
         get
@@ -27,7 +30,7 @@ internal sealed class LazyType
             if (!_resolved)
             {
                 // Racing callers both store the provider's one answer; the volatile flag publishes it.
-                _type = _provider.Get(_metadataName);
+                _type = _owningAssemblies.Length == 0 ? _provider.Get(_metadataName) : _provider.GetFramework(_metadataName, _owningAssemblies);
                 _resolved = true;
             }
 

@@ -10,8 +10,9 @@ using VerifyQueryInLoop = PerfAnalyzers.Testing.CSharpAnalyzerVerifier<PerfAnaly
 namespace PerfAnalyzers.Analyzers.Tests.Infrastructure;
 
 /// <summary>
-/// Two references that both define <c>System.Linq.AsyncEnumerable</c> (.NET 10's and the System.Linq.Async
-/// package's): the compiler's own lookup gives up, the provider still hands out the types.
+/// Framework types found through the assembly that owns them. Two references that both define
+/// <c>System.Linq.AsyncEnumerable</c> (.NET 10's and the System.Linq.Async package's): the compiler's own lookup
+/// gives up, the provider still hands out the types.
 /// </summary>
 public class WellKnownTypeProviderTests
 {
@@ -60,6 +61,44 @@ public class WellKnownTypeProviderTests
         test.TestState.AdditionalReferences.AddRange(await TwoAsyncEnumerableDefinitionsAsync());
         await test.RunAsync(CancellationToken.None);
     }
+
+    [Fact]
+    public async Task FrameworkType_FoundInItsOwningAssembly_SameAsCompilerLookup()
+    {
+        var compilation = await CompilationOverNetAsync();
+        var provider = WellKnownTypeProvider.GetOrCreate(compilation);
+
+        var client = provider.GetFramework("System.Net.Http.HttpClient", "System.Net.Http", "netstandard");
+
+        Assert.NotNull(client);
+        Assert.Equal("System.Net.Http", client!.ContainingAssembly.Identity.Name);
+        Assert.True(SymbolEqualityComparer.Default.Equals(compilation.GetTypeByMetadataName("System.Net.Http.HttpClient"), client));
+    }
+
+    [Fact]
+    public async Task FrameworkType_NotDeclaredByNamedOwner_FoundAmongEveryReference()
+    {
+        var compilation = await CompilationOverNetAsync();
+
+        var regex = WellKnownTypeProvider.GetOrCreate(compilation).GetFramework("System.Text.RegularExpressions.Regex", "System");
+
+        Assert.True(SymbolEqualityComparer.Default.Equals(compilation.GetTypeByMetadataName("System.Text.RegularExpressions.Regex"), regex));
+    }
+
+    [Fact]
+    public async Task FrameworkType_Absent_Null()
+    {
+        var compilation = await CompilationOverNetAsync();
+
+        Assert.Null(WellKnownTypeProvider.GetOrCreate(compilation).GetFramework("System.Net.Http.NoSuchClient", "System.Net.Http", "netstandard"));
+    }
+
+    private static async Task<CSharpCompilation> CompilationOverNetAsync() =>
+        CSharpCompilation.Create(
+            "App",
+            new[] { CSharpSyntaxTree.ParseText("class C { }") },
+            await NetReferencesAsync(),
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
 
     private static Task<ImmutableArray<MetadataReference>> NetReferencesAsync() =>
         Task.FromResult(TestReferences.Net80.References);

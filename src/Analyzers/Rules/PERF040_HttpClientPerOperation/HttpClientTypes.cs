@@ -7,6 +7,10 @@ namespace PerfAnalyzers.Rules;
 /// <summary>The HTTP types PERF040 needs, and whether a new client brings a connection pool of its own.</summary>
 internal sealed class HttpClientTypes
 {
+    // .NET and .NET Framework declare the HTTP types in System.Net.Http, .NET Standard in netstandard.
+    private const string Http = "System.Net.Http";
+    private const string Standard = "netstandard";
+
     // Needed only for a client built over a handler argument: looked up then, not when the rule starts.
     private readonly LazyType _clientHandler;
     private readonly LazyType _socketsHandler;
@@ -14,14 +18,14 @@ internal sealed class HttpClientTypes
     private HttpClientTypes(WellKnownTypeProvider provider, INamedTypeSymbol httpClient)
     {
         HttpClient = httpClient;
-        _clientHandler = new LazyType(provider, "System.Net.Http.HttpClientHandler");
-        _socketsHandler = new LazyType(provider, "System.Net.Http.SocketsHttpHandler");
+        _clientHandler = new LazyType(provider, "System.Net.Http.HttpClientHandler", Http, Standard);
+        _socketsHandler = new LazyType(provider, "System.Net.Http.SocketsHttpHandler", Http);
     }
 
     public INamedTypeSymbol HttpClient { get; }
 
     public static HttpClientTypes? Create(WellKnownTypeProvider provider) =>
-        provider.Get("System.Net.Http.HttpClient") is { } httpClient ? new HttpClientTypes(provider, httpClient) : null;
+        provider.GetFramework("System.Net.Http.HttpClient", Http, Standard) is { } httpClient ? new HttpClientTypes(provider, httpClient) : null;
 
     /// <summary>
     /// True when the client gets a connection pool of its own: no handler argument, or a handler created for it

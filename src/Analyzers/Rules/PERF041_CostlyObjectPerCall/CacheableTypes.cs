@@ -14,6 +14,10 @@ internal enum CacheableKind
 /// <summary>The types PERF041 knows, and whether a construction of one uses nothing but constants.</summary>
 internal sealed class CacheableTypes
 {
+    // Where the framework declares them: .NET in System.Text.RegularExpressions and System.Runtime, .NET Framework in
+    // System and mscorlib, .NET Standard in netstandard; System.Text.Json is its own assembly everywhere.
+    private const string Json = "System.Text.Json";
+
     // Needed only once a Regex or JsonSerializerOptions is constructed: looked up then, not when the rule starts.
     private readonly LazyType _timeSpan;
     private readonly LazyType _jsonConverter;
@@ -23,9 +27,9 @@ internal sealed class CacheableTypes
     {
         Regex = regex;
         JsonSerializerOptions = options;
-        _timeSpan = new LazyType(provider, "System.TimeSpan");
-        _jsonConverter = new LazyType(provider, "System.Text.Json.Serialization.JsonConverter");
-        _jsonSerializerContext = new LazyType(provider, "System.Text.Json.Serialization.JsonSerializerContext");
+        _timeSpan = new LazyType(provider, "System.TimeSpan", "System.Runtime", "mscorlib", "netstandard");
+        _jsonConverter = new LazyType(provider, "System.Text.Json.Serialization.JsonConverter", Json);
+        _jsonSerializerContext = new LazyType(provider, "System.Text.Json.Serialization.JsonSerializerContext", Json);
     }
 
     public INamedTypeSymbol? Regex { get; }
@@ -41,8 +45,8 @@ internal sealed class CacheableTypes
     /// <summary>Null when the compilation has neither <c>Regex</c> nor <c>JsonSerializerOptions</c>: the rule registers nothing.</summary>
     public static CacheableTypes? Create(WellKnownTypeProvider provider)
     {
-        var regex = provider.Get("System.Text.RegularExpressions.Regex");
-        var options = provider.Get("System.Text.Json.JsonSerializerOptions");
+        var regex = provider.GetFramework("System.Text.RegularExpressions.Regex", "System.Text.RegularExpressions", "System", "netstandard");
+        var options = provider.GetFramework("System.Text.Json.JsonSerializerOptions", Json);
         return regex is null && options is null ? null : new CacheableTypes(provider, regex, options);
     }
 
@@ -161,12 +165,12 @@ internal sealed class CacheableTypes
                 return field.IsReadOnly || field.IsConst;
             case IPropertyReferenceOperation { Instance: null, Property: { IsStatic: true, SetMethod: null } property }:
                 return IsFrameworkSerializationType(property.ContainingType)
-                    || (property.Name == "Default" && DerivesFrom(property.ContainingType, JsonSerializerContext));
+                    || (property.Name == "Default" && SymbolRelations.InheritsFrom(property.ContainingType, JsonSerializerContext));
             case IInvocationOperation { Instance: null, TargetMethod: var method } invocation
                 when SymbolEqualityComparer.Default.Equals(method.ContainingType, TimeSpan) || IsFrameworkSerializationType(method.ContainingType):
                 return AllConstant(invocation.Arguments);
             case IObjectCreationOperation { Initializer: null, Type: { } type } nested
-                when SymbolEqualityComparer.Default.Equals(type, TimeSpan) || DerivesFrom(type, JsonConverter):
+                when SymbolEqualityComparer.Default.Equals(type, TimeSpan) || SymbolRelations.InheritsFrom(type, JsonConverter):
                 return AllConstant(nested.Arguments);
             default:
                 return false;
@@ -198,23 +202,5 @@ internal sealed class CacheableTypes
         var name = ns.ToDisplayString();
         return name.StartsWith("System.Text.Json", System.StringComparison.Ordinal)
             || name is "System.Text.Encodings.Web" or "System.Text.Unicode";
-    }
-
-    private static bool DerivesFrom(ITypeSymbol? type, INamedTypeSymbol? baseType)
-    {
-        if (baseType is null)
-        {
-            return false;
-        }
-
-        for (var current = type; current is not null; current = current.BaseType)
-        {
-            if (SymbolEqualityComparer.Default.Equals(current.OriginalDefinition, baseType))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }
