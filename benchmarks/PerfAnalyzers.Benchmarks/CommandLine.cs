@@ -23,7 +23,9 @@ public sealed class CommandLine
                            thread, turn about (with --compare DLL, also that build's analyzer of the rule)
           rule-groups      --groups "PERF030;PERF040,PERF041": each group's rules together on one thread, the groups turn
                            about, at the first of --sizes; the first group is the one the others are set against.
-                           A group "EMPTY:Invocation" is an empty action for that operation kind (the driver's floor)
+                           A member "EMPTY:Invocation" is an empty action for that operation kind (the driver's floor);
+                           "REPORT-ONLY:ObjectCreation:PERF040+PERF041" one action for that kind that reports those
+                           rules' findings where they fall, analysing nothing (the least any analyzer reporting them costs)
           profile          all PerfAnalyzers analyzers (or --rule's) on one thread, --reps times, at the first of --sizes
                            (a steady workload for `dotnet-trace collect -- <this command>`)
           scaling          rebuild results/scaling.md from the per-size results

@@ -139,11 +139,14 @@ public static class AnalyzerRunner
             Median(cpus),
             Median(pauses),
             (long)Median(allocations),
-            analyzers.ToDictionary(a => a.GetType().Name, a => Median(perAnalyzer[a]), StringComparer.Ordinal),
-            analyzers.ToDictionary(a => a.GetType().Name, a => actions[a], StringComparer.Ordinal),
+            analyzers.ToDictionary(NameOf, a => Median(perAnalyzer[a]), StringComparer.Ordinal),
+            analyzers.ToDictionary(NameOf, a => actions[a], StringComparer.Ordinal),
             counts,
             exceptions.Distinct().ToList());
     }
+
+    /// <summary>The analyzer's name in results: its type's, or the one it was given.</summary>
+    internal static string NameOf(DiagnosticAnalyzer analyzer) => analyzer is INamedAnalyzer named ? named.Name : analyzer.GetType().Name;
 
     /// <summary>Everything an analyzer registered beyond its compilation-start action: zero means it does no work.</summary>
     internal static int RegisteredActions(AnalyzerTelemetryInfo t) =>

@@ -14,6 +14,9 @@ namespace PerfAnalyzers.Benchmarks.Analysis;
 public sealed record RuleGroupResult(IReadOnlyList<string> RuleIds, IReadOnlyList<double> TotalMs, IReadOnlyDictionary<string, IReadOnlyList<double>> ByAnalyzer, IReadOnlyDictionary<string, int> Diagnostics, IReadOnlyList<string> AnalyzerExceptions)
 {
     public string Label => string.Join(" + ", RuleIds);
+
+    /// <summary>The rules whose findings the group reports: its rule ids, and those a report-only member stands in for.</summary>
+    public IEnumerable<string> ReportedRuleIds => RuleIds.SelectMany(RuleGroups.ReportedBy).Distinct(StringComparer.Ordinal);
 }
 
 public sealed record RuleGroupsResult(BenchmarkCompilation Compilation, int Repetitions, IReadOnlyDictionary<string, int> Expected, IReadOnlyList<RuleGroupResult> Groups);
@@ -27,13 +30,15 @@ public sealed record RuleGroupsResult(BenchmarkCompilation Compilation, int Repe
 public static class RuleGroups
 {
     private const string EmptyPrefix = "EMPTY:";
+    private const string ReportOnlyPrefix = "REPORT-ONLY:";
 
     public static async Task<RuleGroupsResult> RunAsync(IReadOnlyList<IReadOnlyList<string>> groups, int size, int repetitions, int seed, Action<string> log, CancellationToken cancellationToken)
     {
         var solution = SolutionGenerator.Generate(size, seed);
         var compilation = await BenchmarkCompilation.CreateAsync(solution, cancellationToken).ConfigureAwait(false);
         var warmup = (await BenchmarkCompilation.CreateAsync(SolutionGenerator.Generate(2_000, seed: 1), cancellationToken).ConfigureAwait(false)).Compilation;
-        var analyzers = groups.Select(ids => Supporting(ids)).ToList();
+        var findings = await FindingsForReportOnlyAsync(groups, compilation.Compilation, cancellationToken).ConfigureAwait(false);
+        var analyzers = groups.Select(ids => Supporting(ids, findings)).ToList();
         var totals = groups.Select(_ => new List<double>()).ToArray();
         var byAnalyzer = groups.Select(_ => new Dictionary<string, List<double>>(StringComparer.Ordinal)).ToArray();
         var diagnostics = new IReadOnlyDictionary<string, int>[groups.Count];
@@ -83,16 +88,65 @@ public static class RuleGroups
                 exceptions[i].Distinct().ToList())).ToList());
     }
 
-    private static ImmutableArray<DiagnosticAnalyzer> Supporting(IReadOnlyList<string> ruleIds)
+    /// <summary>The rules a group member reports: a rule id itself, the rules after a report-only member's kind, none for an empty action.</summary>
+    internal static IEnumerable<string> ReportedBy(string member) =>
+        member.StartsWith(ReportOnlyPrefix, StringComparison.Ordinal) ? ParseReportOnly(member).RuleIds
+        : member.StartsWith(EmptyPrefix, StringComparison.Ordinal) ? []
+        : [member];
+
+    /// <summary>
+    /// A group's members as analyzers. "EMPTY:INVOCATION": an empty action for that operation kind, the floor any rule
+    /// that must look at every such operation pays. "REPORT-ONLY:OBJECTCREATION:PERF040+PERF041": one analyzer with one
+    /// action for that kind that reports those rules' findings where the rules reported them, without analysing
+    /// anything. Any other member is a rule id; the analyzers reporting the group's rules run as they are.
+    /// </summary>
+    private static ImmutableArray<DiagnosticAnalyzer> Supporting(IReadOnlyList<string> members, IReadOnlyList<Diagnostic> findings)
     {
-        // "EMPTY:INVOCATION": an analyzer with an empty action for that operation kind, the floor any rule that
-        // must look at every such operation pays.
-        if (ruleIds.Count == 1 && ruleIds[0].StartsWith(EmptyPrefix, StringComparison.Ordinal))
+        var analyzers = ImmutableArray.CreateBuilder<DiagnosticAnalyzer>();
+        var ruleIds = new List<string>();
+        foreach (var member in members)
         {
-            var kind = Enum.Parse<OperationKind>(ruleIds[0][EmptyPrefix.Length..], ignoreCase: true);
-            return ImmutableArray.Create<DiagnosticAnalyzer>(new EmptyActionAnalyzer(kind));
+            if (member.StartsWith(EmptyPrefix, StringComparison.Ordinal))
+            {
+                analyzers.Add(new EmptyActionAnalyzer(Enum.Parse<OperationKind>(member[EmptyPrefix.Length..], ignoreCase: true)));
+            }
+            else if (member.StartsWith(ReportOnlyPrefix, StringComparison.Ordinal))
+            {
+                var (kind, ids) = ParseReportOnly(member);
+                analyzers.Add(new ReportOnlyAnalyzer("ReportOnly " + string.Join("+", ids), kind, findings.Where(f => ids.Contains(f.Id))));
+            }
+            else
+            {
+                ruleIds.Add(member);
+            }
         }
 
-        return AnalyzerSets.Supporting(AnalyzerSets.Ours(), ruleIds);
+        if (ruleIds.Count > 0)
+        {
+            analyzers.AddRange(AnalyzerSets.Supporting(AnalyzerSets.Ours(), ruleIds));
+        }
+
+        return analyzers.ToImmutable();
+    }
+
+    /// <summary>Every finding of the rules some report-only member stands in for, from one unmeasured run of the rules themselves.</summary>
+    private static async Task<IReadOnlyList<Diagnostic>> FindingsForReportOnlyAsync(IReadOnlyList<IReadOnlyList<string>> groups, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var ruleIds = groups.SelectMany(g => g).Where(m => m.StartsWith(ReportOnlyPrefix, StringComparison.Ordinal)).SelectMany(ReportedBy).ToHashSet(StringComparer.Ordinal);
+        if (ruleIds.Count == 0)
+        {
+            return [];
+        }
+
+        var diagnostics = await compilation.WithAnalyzers(AnalyzerSets.Supporting(AnalyzerSets.Ours(), ruleIds)).GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+        return diagnostics.Where(d => ruleIds.Contains(d.Id)).ToList();
+    }
+
+    private static (OperationKind Kind, IReadOnlyList<string> RuleIds) ParseReportOnly(string member)
+    {
+        var parts = member[ReportOnlyPrefix.Length..].Split(':');
+        return parts.Length == 2
+            ? (Enum.Parse<OperationKind>(parts[0], ignoreCase: true), parts[1].Split('+', StringSplitOptions.RemoveEmptyEntries))
+            : throw new ArgumentException($"'{member}': expected {ReportOnlyPrefix}<operation kind>:<rule id>+<rule id>");
     }
 }

@@ -27,7 +27,7 @@ public static class RuleGroupsReport
             Ms(g.TotalMs.Min()),
             Number(g.TotalMs.Min() / reference.TotalMs.Min(), "N2"),
             string.Join(", ", g.TotalMs.Select(Ms)),
-            string.Join(", ", g.RuleIds.Select(id => $"{id} {Count(g.Diagnostics, id)} ({Count(r.Expected, id)})")),
+            string.Join(", ", g.ReportedRuleIds.Select(id => $"{id} {Count(g.Diagnostics, id)} ({Count(r.Expected, id)})")),
         ]));
         sb.Append("Per analyzer, median (minimum) ms: ");
         sb.Append(string.Join("; ", r.Groups.Select(g => string.Join(", ", g.ByAnalyzer.Select(a => $"{a.Key} {Ms(Median(a.Value))} ({Ms(a.Value.Min())})")))));
