@@ -23,14 +23,16 @@ internal interface INamedAnalyzer
 internal sealed class ReportOnlyAnalyzer : DiagnosticAnalyzer, INamedAnalyzer
 {
     private readonly OperationKind _kind;
-    private readonly Dictionary<(string Path, TextSpan Span), DiagnosticDescriptor> _findings;
+    // Keyed by the tree itself: the measured compilations share the trees of the run that found the findings, and a
+    // reference hash costs nothing next to hashing a path on every callback.
+    private readonly Dictionary<(SyntaxTree Tree, TextSpan Span), DiagnosticDescriptor> _findings;
 
     public ReportOnlyAnalyzer(string name, OperationKind kind, IEnumerable<Diagnostic> findings)
     {
         Name = name;
         _kind = kind;
         var descriptors = new Dictionary<string, DiagnosticDescriptor>(StringComparer.Ordinal);
-        _findings = new Dictionary<(string, TextSpan), DiagnosticDescriptor>();
+        _findings = new Dictionary<(SyntaxTree, TextSpan), DiagnosticDescriptor>();
         foreach (var finding in findings)
         {
             if (!descriptors.TryGetValue(finding.Id, out var descriptor))
@@ -39,7 +41,7 @@ internal sealed class ReportOnlyAnalyzer : DiagnosticAnalyzer, INamedAnalyzer
                 descriptors[finding.Id] = descriptor = new DiagnosticDescriptor(finding.Id, "Report only", "Report only", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
             }
 
-            _findings[(finding.Location.SourceTree!.FilePath, finding.Location.SourceSpan)] = descriptor;
+            _findings[(finding.Location.SourceTree!, finding.Location.SourceSpan)] = descriptor;
         }
 
         SupportedDiagnostics = descriptors.Values.OrderBy(d => d.Id, StringComparer.Ordinal).ToImmutableArray();
@@ -58,7 +60,7 @@ internal sealed class ReportOnlyAnalyzer : DiagnosticAnalyzer, INamedAnalyzer
             operation =>
             {
                 var syntax = operation.Operation.Syntax;
-                if (_findings.TryGetValue((syntax.SyntaxTree.FilePath, syntax.Span), out var descriptor))
+                if (_findings.TryGetValue((syntax.SyntaxTree, syntax.Span), out var descriptor))
                 {
                     operation.ReportDiagnostic(Diagnostic.Create(descriptor, syntax.GetLocation()));
                 }
