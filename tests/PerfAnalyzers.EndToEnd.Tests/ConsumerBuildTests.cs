@@ -66,6 +66,61 @@ public class ConsumerBuildTests(PackedPackage package)
         Assert.DoesNotContain("PERF030", build.Output);
     }
 
+    /// <summary>
+    /// .NET Standard declares HttpClient and Regex in netstandard.dll, .NET Framework in System.Net.Http.dll and
+    /// System.dll: the caching rules find them on both, as on .NET.
+    /// </summary>
+    [Fact]
+    public void NetStandardAndNetFrameworkBuilds_ReportCachingRules()
+    {
+        var folder = package.CreateConsumerFolder("older-frameworks");
+        File.WriteAllText(Path.Combine(folder, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFrameworks>netstandard2.0;net472</TargetFrameworks>
+                <LangVersion>latest</LangVersion>
+              </PropertyGroup>
+              <ItemGroup Condition="'$(TargetFramework)' == 'net472'">
+                <Reference Include="System.Net.Http" />
+              </ItemGroup>
+              <ItemGroup>
+                <PackageReference Include="PerfAnalyzers" Version="{package.Version}" PrivateAssets="all" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(folder, "Lookups.cs"), """
+            using System.Net.Http;
+            using System.Text.RegularExpressions;
+            using System.Threading.Tasks;
+
+            public class Lookups
+            {
+                public async Task<string> FetchAsync(string url)
+                {
+                    using (var client = new HttpClient())
+                    {
+                        return await client.GetStringAsync(url);
+                    }
+                }
+
+                public bool IsSku(string text)
+                {
+                    var sku = new Regex("^[A-Z]{3}-[0-9]{4}$", RegexOptions.Compiled);
+                    return sku.IsMatch(text);
+                }
+            }
+            """);
+
+        var build = DotNetCli.Run(folder, null, "build", "-c", "Debug");
+
+        Assert.True(build.ExitCode == 0, build.ToString());
+        foreach (var framework in new[] { "netstandard2.0", "net472" })
+        {
+            Assert.Matches(new Regex($@"Lookups\.cs\(9,29\): warning PERF040: .*TargetFramework={framework}\]"), build.Output);
+            Assert.Matches(new Regex($@"Lookups\.cs\(17,19\): warning PERF041: .*TargetFramework={framework}\]"), build.Output);
+        }
+    }
+
     private string CreateConsumer(string name)
     {
         var folder = package.CreateConsumerFolder(name);
