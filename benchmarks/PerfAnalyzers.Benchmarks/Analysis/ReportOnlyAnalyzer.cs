@@ -8,12 +8,6 @@ using Microsoft.CodeAnalysis.Text;
 
 namespace PerfAnalyzers.Benchmarks.Analysis;
 
-/// <summary>An analyzer the benchmark names itself, so that two instances of one type keep their own times.</summary>
-internal interface INamedAnalyzer
-{
-    string Name { get; }
-}
-
 /// <summary>
 /// The least any analyzer that reports a set of rules' findings can cost: one action for the operation kind the rules
 /// look at, and a report exactly where the rules reported on this compilation (found beforehand), with no analysis at

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -52,11 +53,15 @@ internal static class LocalReferences
     }
 
     /// <summary>
-    /// The statements after the declaration of <paramref name="declarator"/>'s local when it is a statement of a
-    /// block (C# allows no use of a local before its declaration); null when it is declared elsewhere (a <c>for</c>,
-    /// a <c>using (…)</c>, a switch section).
+    /// Where the local <paramref name="declarator"/> declares can be read: the statements after its declaration when
+    /// that is a statement of a block (C# allows no use of a local before its declaration), else the body of the
+    /// function it is declared in (a <c>for</c>, a <c>using (…)</c>, a switch section).
     /// </summary>
-    public static IEnumerable<IOperation>? StatementsAfter(IVariableDeclaratorOperation declarator)
+    public static IEnumerable<IOperation> VisibleScope(IVariableDeclaratorOperation declarator) =>
+        StatementsAfter(declarator) ?? new[] { FunctionScope.InnermostBody(declarator) };
+
+    /// <summary>The statements after the declaration when it is a statement of a block; null when it is declared elsewhere.</summary>
+    private static IEnumerable<IOperation>? StatementsAfter(IVariableDeclaratorOperation declarator)
     {
         if (declarator.Parent is not IVariableDeclarationOperation { Parent: IVariableDeclarationGroupOperation group })
         {
@@ -74,7 +79,7 @@ internal static class LocalReferences
         return index < 0 ? null : Following(statements, index);
     }
 
-    private static IEnumerable<IOperation> Following(System.Collections.Immutable.ImmutableArray<IOperation> statements, int index)
+    private static IEnumerable<IOperation> Following(ImmutableArray<IOperation> statements, int index)
     {
         for (var i = index + 1; i < statements.Length; i++)
         {
@@ -82,14 +87,13 @@ internal static class LocalReferences
         }
     }
 
-    /// <summary>Where <paramref name="local"/>, which <paramref name="operation"/> may initialize, can be read: the statements after its declaration, or the whole body.</summary>
+    /// <summary>Where <paramref name="local"/>, which <paramref name="operation"/> may initialize, can be read: its <see cref="VisibleScope"/>, or the whole member body when <paramref name="operation"/> is not its initializer.</summary>
     private static IEnumerable<IOperation> WhereVisible(IOperation operation, ILocalSymbol local)
     {
         if (ConsumerOf(operation, out _) is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }
-            && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local)
-            && StatementsAfter(declarator) is { } statements)
+            && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local))
         {
-            return statements;
+            return VisibleScope(declarator);
         }
 
         var root = operation;

@@ -141,7 +141,7 @@ public sealed class MaterializedThenFilteredAnalyzer : DiagnosticAnalyzer
     private static ILocalReferenceOperation? SingleUse(ILocalSymbol local, IVariableDeclaratorOperation declarator, System.Threading.CancellationToken cancellationToken)
     {
         ILocalReferenceOperation? use = null;
-        foreach (var scope in CodeAfter(declarator))
+        foreach (var scope in LocalReferences.VisibleScope(declarator))
         {
             foreach (var operation in scope.DescendantsAndSelf())
             {
@@ -175,10 +175,6 @@ public sealed class MaterializedThenFilteredAnalyzer : DiagnosticAnalyzer
 
         return use;
     }
-
-    /// <summary>The code after the declaration of <paramref name="declarator"/>'s local, or the whole function when it is not a block's statement.</summary>
-    private static IEnumerable<IOperation> CodeAfter(IVariableDeclaratorOperation declarator) =>
-        LocalReferences.StatementsAfter(declarator) ?? new[] { FunctionScope.InnermostBody(declarator) };
 
     /// <summary>The rows are entities of the query's root set: no operator in the query reshaped them.</summary>
     private static bool IsEntityQuery(EfQueryChain chain, IInvocationOperation materialization, out ITypeSymbol entity)
